@@ -1,0 +1,125 @@
+"""The claim: one line of ``rezept-fusho resolve`` input (the JSON contract).
+
+Unknown fields are an error (``extra="forbid"``), never silently dropped.
+The Japanese term of each field is its title, so the JSON Schema speaks the
+front desk's language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rezept_fusho.models.types import (
+    Branch,
+    CardNumber,
+    InsurerNumber,
+    IsoDate,
+    Symbol,
+    Text,
+    YearMonth,
+)
+
+ReceiptType = Literal["medical", "dental", "pharmacy"]
+InsuranceKind = Literal["employee", "national", "late_elderly", "unknown"]
+Payer = Literal["shiharai_kikin", "kokuho_rengokai"]
+InsurerPlaceholder = Literal["77777777", "77777779"]
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Qualification(BaseModel):
+    """被保険者資格: the numbers on a card, a screen or the 資格(無効) display."""
+
+    model_config = _CONFIG
+
+    insurer_number: InsurerNumber = Field(
+        title="保険者番号",
+        description="8 digits, or 6 for 国保; 全角 digits and spaces are folded. Placeholders are refused.",
+    )
+    symbol: Symbol | None = Field(default=None, title="被保険者証等の記号")
+    number: CardNumber = Field(title="被保険者証等の番号")
+    branch: Branch | None = Field(default=None, title="枝番", description="2 digits")
+
+
+class Declaration(BaseModel):
+    """被保険者資格申立書: what the patient declared when no qualification could be confirmed.
+
+    Every field may be missing here; a 不詳 claim then names what it lacks.
+    """
+
+    model_config = _CONFIG
+
+    kana_name: Text | None = Field(default=None, title="カナ氏名")
+    insurance_kind: InsuranceKind = Field(
+        default="unknown",
+        title="保険種別",
+        description="employee 被用者保険 | national 国民健康保険 | late_elderly 後期高齢者医療 | unknown わからない",
+    )
+    insurer_name: Text | None = Field(default=None, title="保険者等名称")
+    employer_name: Text | None = Field(default=None, title="事業所名")
+    addresses: tuple[Text, ...] = Field(default=(), title="住所", description="every one is written")
+    contact: Text | None = Field(default=None, title="連絡先")
+    contacted_on: IsoDate | None = Field(default=None, title="患者への連絡を行った日付")
+    birth_date: IsoDate | None = Field(default=None, title="生年月日")
+
+
+class Options(BaseModel):
+    """Choices the notices leave to the clinic or its software."""
+
+    model_config = _CONFIG
+
+    insurer_placeholder: InsurerPlaceholder = Field(
+        default="77777777",
+        title="不詳の保険者番号",
+        description="77777779 for receipt software that cannot take 77777777 (事務連絡 2023-09-15)",
+    )
+    payer_when_unknown: Payer | None = Field(
+        default=None,
+        title="保険種別不明時の審査支払機関",
+        description="疑義解釈 2023-08-03 問1: the clinic chooses; null leaves the choice open with a warning",
+    )
+    past_summary_note: Text | None = Field(
+        default=None,
+        title="旧資格請求の摘要記載",
+        description=(
+            "Unconfirmed (rules.md R2.10): a 摘要 line for a 旧資格 claim, e.g. 旧資格情報による請求. "
+            "Default null: nothing is written."
+        ),
+    )
+
+
+class Claim(BaseModel):
+    """One claim to resolve."""
+
+    model_config = _CONFIG
+
+    claim_id: str = Field(title="請求ID", min_length=1)
+    service_date: IsoDate = Field(title="診療日")
+    claim_month: YearMonth | None = Field(
+        default=None, title="請求年月", description="YYYY-MM; default: the month after service_date"
+    )
+    receipt_type: ReceiptType = Field(
+        default="medical", title="レセプト種類", description="医科 / 歯科 / 調剤"
+    )
+    receipt_number: str | None = Field(
+        default=None,
+        title="レセプト番号",
+        pattern=r"^[0-9]{1,6}$",
+        description="the RE record's レセプト番号, to match a UKE receipt; echoed back",
+    )
+    current_qualification: Qualification | None = Field(default=None, title="現在の資格")
+    past_qualification: Qualification | None = Field(default=None, title="過去の資格（旧資格）")
+    declaration: Declaration | None = Field(default=None, title="被保険者資格申立書")
+    options: Options = Field(default_factory=Options, title="オプション")
+
+    @property
+    def claim_month_start(self) -> date:
+        """The first day of the 請求年月 (default: the month after the 診療日)."""
+        if self.claim_month is not None:
+            # YearMonth has already checked the ASCII YYYY-MM shape.
+            return date(int(self.claim_month[:4]), int(self.claim_month[5:]), 1)
+        year, month = self.service_date.year, self.service_date.month + 1
+        return date(year + 1, 1, 1) if month == 13 else date(year, month, 1)

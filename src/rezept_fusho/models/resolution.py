@@ -1,0 +1,74 @@
+"""The resolution and the error record: one line of ``rezept-fusho resolve`` output."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rezept_fusho.models.claim import Payer
+
+Basis = Literal["current", "past", "fusho"]
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
+
+
+class Notice(BaseModel):
+    """A warning: something the clinic should know, that did not stop the claim."""
+
+    model_config = _CONFIG
+
+    code: str = Field(title="コード", description="stable snake_case")
+    message: str = Field(title="内容", description="Japanese / English")
+
+
+class TraceEntry(BaseModel):
+    """One rule the resolver applied, with the document it comes from."""
+
+    model_config = _CONFIG
+
+    rule: str = Field(title="ルールID")
+    source: str = Field(title="出典", description="document, issuer, date and section")
+
+
+class Resolution(BaseModel):
+    """How the claim is billed."""
+
+    model_config = _CONFIG
+
+    claim_id: str = Field(title="請求ID")
+    basis: Basis = Field(title="請求の根拠", description="current 現在の資格 | past 旧資格 | fusho 不詳")
+    insurer_number: str = Field(title="保険者番号")
+    symbol: str | None = Field(title="被保険者証等の記号")
+    number: str = Field(title="被保険者証等の番号")
+    branch: str | None = Field(title="枝番")
+    payer: Payer | None = Field(
+        title="審査支払機関", description="shiharai_kikin 支払基金 | kokuho_rengokai 国保連"
+    )
+    summary: tuple[str, ...] = Field(title="摘要", description="one line per item, full-width JIS X 0208")
+    paper_margin_note: Literal["不詳"] | None = Field(
+        title="紙レセプト上部欄外の記載", description="printed in red above the top margin of a paper receipt"
+    )
+    warnings: tuple[Notice, ...] = Field(title="警告")
+    trace: tuple[TraceEntry, ...] = Field(title="適用したルール")
+    receipt_number: str | None = Field(default=None, title="レセプト番号", description="echoed when given")
+
+
+class ErrorDetail(BaseModel):
+    """Why a line could not be resolved."""
+
+    model_config = _CONFIG
+
+    code: str = Field(title="エラーコード", description="stable snake_case")
+    message: str = Field(title="内容", description="Japanese / English; never the patient's personal data")
+    field: str | None = Field(title="項目", description="dotted path, or null")
+
+
+class ErrorRecord(BaseModel):
+    """Written instead of a resolution for a line that cannot be resolved."""
+
+    model_config = _CONFIG
+
+    claim_id: str | None = Field(title="請求ID")
+    line: int = Field(title="行番号", description="1-based")
+    error: ErrorDetail = Field(title="エラー")

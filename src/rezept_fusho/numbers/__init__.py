@@ -1,0 +1,17 @@
+"""Identifier modules in the python-stdnum style: one module per number."""
+
+from rezept_fusho.numbers.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError,
+)
+
+__all__ = [
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "ValidationError",
+]

@@ -1,0 +1,121 @@
+"""不詳 — the 摘要: 「不詳」 first, then the 申立書's items, one a line.
+
+請求事務連絡 (2023-07-19), as given by the seed document: write 「不詳」 at
+the head of the 摘要 and, below it, from the 被保険者資格申立書: カナ氏名,
+保険種別, 保険者等名称, 事業所名, 住所 (all of them when there are several),
+連絡先 and 患者への連絡を行った日付 (R2.1). An unknown 保険者等名称 or 事業所名
+is written 「保険者等名称記載なし」/「事業所名記載なし」 (R2.2); a 後期高齢者 needs
+no 事業所名 (R2.3).
+
+The label before each value (「カナ氏名：」 …) is this library's default form:
+the notice's exact wording is not known (R2.8). Every line is full-width JIS
+X 0208 (the 漢字 mode of the electronic receipt); a character without a JIS
+X 0208 form is an error naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rezept_fusho.errors import ClaimError, kanji_field
+from rezept_fusho.models.claim import Declaration, InsuranceKind
+from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.sources import CLAIM_NOTICE_20230719, VIA_SEED_003, VIA_SHAHO_0719
+from rezept_fusho.text.kana import to_katakana
+from rezept_fusho.text.wareki import format_kanji_date
+
+_CITATIONS = (
+    Citation(CLAIM_NOTICE_20230719, "1.③ 摘要欄への記載", via=VIA_SHAHO_0719),
+    Citation(CLAIM_NOTICE_20230719, "レセプト記載方法 摘要", via=VIA_SEED_003),
+)
+
+RULE = Rule(
+    id="FUSHO-SUMMARY",
+    title_ja="摘要の先頭に「不詳」、その下に申立書の患者情報を記載する",
+    title_en="The 摘要 starts with 不詳, followed by the declaration's items",
+    window=Window(date(2023, 9, 1)),
+    citations=_CITATIONS,
+    summary=__doc__ or "",
+    axis="claim_month",
+    grade="seed",
+)
+
+RULE_NOT_STATED = Rule(
+    id="FUSHO-SUMMARY-NOT-STATED",
+    title_ja="保険者等名称・事業所名が不明の場合は「保険者等名称記載なし」「事業所名記載なし」と記載する",
+    title_en="An unknown insurer or employer name is written 記載なし",
+    window=Window(date(2023, 9, 1)),
+    citations=(Citation(CLAIM_NOTICE_20230719, "レセプト記載方法 備考", via=VIA_SEED_003),),
+    summary=__doc__ or "",
+    axis="claim_month",
+    grade="seed",
+)
+
+RULE_NO_EMPLOYER = Rule(
+    id="FUSHO-SUMMARY-NO-EMPLOYER-LATE-ELDERLY",
+    title_ja="後期高齢者の場合は事業所名の記載は不要",
+    title_en="No 事業所名 line for 後期高齢者医療",
+    window=Window(date(2023, 9, 1)),
+    citations=(Citation(CLAIM_NOTICE_20230719, "レセプト記載方法 備考", via=VIA_SEED_003),),
+    summary=__doc__ or "",
+    axis="claim_month",
+    grade="seed",
+)
+
+FUSHO = "不詳"
+INSURER_NOT_STATED = "保険者等名称記載なし"
+EMPLOYER_NOT_STATED = "事業所名記載なし"
+
+KIND_LABELS: dict[InsuranceKind, str] = {
+    "employee": "被用者保険",
+    "national": "国民健康保険",
+    "late_elderly": "後期高齢者医療",
+    "unknown": "わからない",
+}
+
+
+def _kana_name(text: str) -> str:
+    field = "declaration.kana_name"
+    name = to_katakana(kanji_field(text, field))
+    if name is None:
+        raise ClaimError(
+            "kana_name_not_kana",
+            field,
+            "カナ氏名はカタカナ（またはひらがな）で記入してください",
+            "the kana name must be written in katakana (or hiragana)",
+        )
+    return name
+
+
+def summary_lines(declaration: Declaration, late_elderly: bool) -> tuple[list[str], bool]:
+    """The 摘要 lines, and whether a 記載なし form was used.
+
+    *declaration* has passed ``require_declaration``.
+    """
+    assert declaration.kana_name is not None
+    assert declaration.contact is not None
+    assert declaration.contacted_on is not None
+    not_stated = False
+    lines = [FUSHO, f"カナ氏名：{_kana_name(declaration.kana_name)}"]
+    lines.append(f"保険種別：{KIND_LABELS[declaration.insurance_kind]}")
+    if declaration.insurer_name:
+        lines.append(f"保険者等名称：{kanji_field(declaration.insurer_name, 'declaration.insurer_name')}")
+    else:
+        lines.append(INSURER_NOT_STATED)
+        not_stated = True
+    if not late_elderly:
+        if declaration.employer_name:
+            lines.append(f"事業所名：{kanji_field(declaration.employer_name, 'declaration.employer_name')}")
+        else:
+            lines.append(EMPLOYER_NOT_STATED)
+            not_stated = True
+    for index, address in enumerate(declaration.addresses):
+        lines.append(f"住所：{kanji_field(address, f'declaration.addresses.{index}')}")
+    lines.append(f"連絡先：{kanji_field(declaration.contact, 'declaration.contact')}")
+    lines.append(f"連絡日：{format_kanji_date(declaration.contacted_on)}")
+    return lines, not_stated
+
+
+def contacted_on_check(contacted_on: date, service_date: date) -> bool:
+    """True when the contact date is not before the visit (a date before it is suspicious)."""
+    return contacted_on >= service_date

@@ -1,0 +1,42 @@
+"""What one resolution has applied so far: the trace, the warnings, and the window checks.
+
+A rule is *used* through :meth:`Ledger.use`, which refuses a rule that is not
+in force on its axis date (診療日 or 請求年月) — the claim becomes an error
+record rather than a guess — and records it in the trace.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rezept_fusho.errors import ClaimError
+from rezept_fusho.rules.model import Rule
+
+
+class Ledger:
+    __slots__ = ("claim_month", "service_date", "trace", "warnings")
+
+    def __init__(self, service_date: date, claim_month: date) -> None:
+        self.service_date = service_date
+        self.claim_month = claim_month
+        self.trace: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+
+    def day_for(self, rule: Rule) -> date:
+        return self.service_date if rule.axis == "service_date" else self.claim_month
+
+    def use(self, rule: Rule) -> None:
+        """Record *rule* as applied, or raise ``rule_not_in_force``."""
+        if not rule.in_force(self.day_for(rule)):
+            field = "service_date" if rule.axis == "service_date" else "claim_month"
+            window = f"[{rule.window.start.isoformat()}, {rule.window.end or ''})"
+            raise ClaimError(
+                "rule_not_in_force",
+                field,
+                f"ルール{rule.id}はこの日付に適用されません（適用期間 {window}）",
+                f"rule {rule.id} is not in force on this date (window {window})",
+            )
+        self.trace.append((rule.id, rule.source))
+
+    def warn(self, code: str, message_ja: str, message_en: str) -> None:
+        self.warnings.append((code, f"{message_ja} / {message_en}"))

@@ -1,0 +1,79 @@
+"""The documents the rules cite (``shared/domain/rules.md``, ``uke-format.md``).
+
+One constant per document. Where the primary PDF could not be read, the
+citation's ``via`` names the secondary source the research used.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rezept_fusho.rules.model import Document
+
+MHLW = "厚生労働省保険局"
+
+HOHATSU_0710 = Document(
+    title="マイナンバーカードによるオンライン資格確認を行うことができない場合の対応について",
+    issuer="厚生労働省保険局長",
+    number="保発0710第1号",
+    issued_on=date(2023, 7, 10),
+    url="https://www.mhlw.go.jp/hourei/doc/tsuchi/T230711S0030.pdf",
+)
+
+CLAIM_NOTICE_20230719 = Document(
+    title="マイナンバーカードによるオンライン資格確認を行うことができない場合における診療報酬等の請求の取扱いについて",
+    issuer=f"{MHLW}医療介護連携政策課・医療課 事務連絡",
+    issued_on=date(2023, 7, 19),
+    url="https://www.mhlw.go.jp/content/10200000/001131618.pdf",
+)
+
+QA_20230803 = Document(
+    title="マイナンバーカードによるオンライン資格確認を行うことができない場合における対応等に対する疑義解釈について",
+    issuer=f"{MHLW} 事務連絡",
+    issued_on=date(2023, 8, 3),
+    url="https://www.mhlw.go.jp/content/10200000/001131620.pdf",
+)
+
+REVISION_20230915 = Document(
+    title="マイナンバーカードによるオンライン資格確認を行うことができない場合における対応等に対する疑義解釈について（一部訂正）",
+    issuer=f"{MHLW} 事務連絡",
+    issued_on=date(2023, 9, 15),
+    url="https://www.mhlw.go.jp/content/10200000/001131620.pdf",
+)
+
+DISASTER_20130124 = Document(
+    title="暴風雪被害に係る診療報酬等の請求の取扱いについて",
+    issuer=f"{MHLW} 事務連絡",
+    issued_on=date(2013, 1, 24),
+    url="https://wic-net.com/material/document/12913/3",
+)
+
+ELDERLY_CARE_ACT = Document(
+    title="高齢者の医療の確保に関する法律（昭和57年法律第80号）",
+    issuer="国会（e-Gov法令検索）",
+    issued_on=date(2008, 4, 1),
+    url="https://laws.e-gov.go.jp/law/357AC0000000080",
+)
+
+RECORD_SPEC_MEDICAL = Document(
+    title="オンライン又は光ディスク等による請求に係る記録条件仕様（医科用）",
+    issuer="厚生労働省保険局",
+    issued_on=date(2020, 4, 1),
+    url="https://shinryohoshu.mhlw.go.jp/shinryohoshu/file/spec/R02bt1_1_kiroku.pdf",
+)
+
+INSURER_NUMBER_GUIDE = Document(
+    title="保険者番号等の設定について（設定要領）",
+    issuer="厚生労働省保険局",
+    issued_on=date(2008, 4, 1),
+    url="http://www5f.biglobe.ne.jp/~h-it/mlcont/mc0124.htm",
+)
+
+#: Secondary sources named in ``via``.
+VIA_SEED_003 = "seed 003 (日本歯科医師会 https://www.jda.or.jp/dentist/mynumber-online/)"
+VIA_SHAHO_0719 = "社会保険研究所 https://media.shaho.co.jp/n/n42fbe7fcbc00"
+VIA_SHAHO_0915 = "社会保険研究所 https://media.shaho.co.jp/n/ncb8a6be744a7"
+VIA_SHAHO_QA = "社会保険研究所 https://media.shaho.co.jp/n/n486241cf78f9"
+VIA_AICHI = "愛知県保険医協会 https://aichi-hkn.jp/?p=19248"
+VIA_WICNET_4 = "wic-net OCR https://www.wic-net.com/material/document/10145/4"
+VIA_JP_FHIR = "JP FHIR JP_Coverage_eCS_insurance (quotes the 記録条件仕様)"

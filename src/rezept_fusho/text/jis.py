@@ -1,0 +1,121 @@
+"""JIS X 0208 text for the 漢字 mode of the electronic receipt (レセ電).
+
+A 漢字-mode field holds only two-byte JIS X 0208 characters (記録条件仕様;
+``shared/domain/uke-format.md`` §1.2). :func:`to_kanji_mode` converts what has
+a full-width form — ASCII letters, digits and symbols, half-width katakana,
+the Windows code points that cp932 maps to the same JIS cells — and refuses
+everything else (①, 髙, 𠮷, control characters …) with :class:`NotJisX0208`,
+which names the field and the position but never echoes the whole text.
+
+Choices (``shared/domain/anchors.md`` D1–D2): ``-`` becomes U+2212 MINUS SIGN
+(Shift_JIS 0x817C, as ORCA writes it) rather than the 長音符 ー, which would
+change the meaning of 1-2-3; ``,`` becomes the full-width comma so no ASCII
+comma ever reaches a UKE record; ``'`` and ``"`` become ’ and ”.
+
+>>> to_kanji_mode('ﾔﾏﾀﾞ ﾀﾛｳ', 'kana_name')
+'ヤマダ\u3000タロウ'
+>>> to_kanji_mode('東京都1-2-3', 'addresses[0]')
+'東京都１−２−３'
+>>> to_kanji_mode('①', 'contact')
+Traceback (most recent call last):
+    ...
+rezept_fusho.text.jis.NotJisX0208: contact: 1文字目はJIS X 0208にない文字です / character 1 is not in JIS X 0208
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["NotJisX0208", "is_jis_x0208", "kanji_bytes", "to_kanji_mode"]
+
+_ASCII_SYMBOLS = {
+    " ": "\u3000",
+    "-": "\u2212",
+    "~": "\u301c",
+    "'": "\u2019",
+    '"': "\u201d",
+    "`": "\uff40",
+    "\\": "\uff3c",
+}
+
+# Windows (cp932) code points → the JIS X 0208 code points Shift_JIS uses for the same cell.
+_WINDOWS_TO_JIS = {
+    "\uff5e": "\u301c",  # ～ → 〜
+    "\uff0d": "\u2212",  # － → −
+    "\u2225": "\u2016",  # ∥ → ‖
+    "\uffe0": "\u00a2",  # ￠ → ¢
+    "\uffe1": "\u00a3",  # ￡ → £
+    "\uffe2": "\u00ac",  # ￢ → ¬
+    "\u2014": "\u2015",  # — → ―
+    "\u00a5": "\uffe5",  # ¥ → ￥
+    "\u203e": "\uffe3",  # ‾ → ￣
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x21, 0x7F):
+        table[code] = chr(code + 0xFEE0)
+    for char, replacement in {**_ASCII_SYMBOLS, **_WINDOWS_TO_JIS}.items():
+        table[ord(char)] = replacement
+    return table
+
+
+_TABLE = _build_table()
+_HALFWIDTH_KANA = range(0xFF61, 0xFFA0)
+
+
+class NotJisX0208(ValueError):
+    """A character has no JIS X 0208 form; ``field`` names the input field."""
+
+    code = "not_jis_x0208"
+
+    def __init__(self, field: str, position: int) -> None:
+        self.field = field
+        self.position = position
+        self.message_ja = f"{position}文字目はJIS X 0208にない文字です"
+        self.message_en = f"character {position} is not in JIS X 0208"
+        super().__init__(f"{field}: {self.message_ja} / {self.message_en}")
+
+
+def _fold_halfwidth_kana(text: str) -> str:
+    # NFKC only on the half-width kana runs: elsewhere it would fold ① to 1.
+    out: list[str] = []
+    run: list[str] = []
+    for char in text:
+        if ord(char) in _HALFWIDTH_KANA:
+            run.append(char)
+            continue
+        if run:
+            out.append(unicodedata.normalize("NFKC", "".join(run)))
+            run.clear()
+        out.append(char)
+    if run:
+        out.append(unicodedata.normalize("NFKC", "".join(run)))
+    return "".join(out)
+
+
+def _is_double_byte_jis(char: str) -> bool:
+    try:
+        return len(char.encode("shift_jis")) == 2
+    except UnicodeEncodeError:
+        return False
+
+
+def is_jis_x0208(text: str) -> bool:
+    """True when every character of *text* is a two-byte JIS X 0208 character."""
+    return all(_is_double_byte_jis(char) for char in text)
+
+
+def to_kanji_mode(text: str, field: str) -> str:
+    """Convert *text* to full-width JIS X 0208, or raise :class:`NotJisX0208`."""
+    converted = _fold_halfwidth_kana(text).translate(_TABLE)
+    for position, char in enumerate(converted, start=1):
+        if not _is_double_byte_jis(char):
+            raise NotJisX0208(field, position)
+    return converted
+
+
+def kanji_bytes(text: str) -> int:
+    """Length in Shift_JIS bytes of text that :func:`to_kanji_mode` accepted."""
+    return len(text.encode("shift_jis"))

@@ -1,0 +1,40 @@
+"""Pydantic validation errors → one :class:`~rezept_fusho.errors.ClaimError`.
+
+The first error of the input decides the record's code and field. Our own
+field types raise errors whose type is already a stable code; pydantic's
+built-in types are mapped here to codes of ours, so a pydantic upgrade never
+changes what a vendor sees. Messages are ours too: pydantic's may quote input.
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from rezept_fusho.errors import ClaimError
+
+_BUILTIN: dict[str, tuple[str, str, str]] = {
+    "missing": ("missing_field", "必須項目がありません", "a required field is missing"),
+    "extra_forbidden": ("unknown_field", "未知の項目です", "unknown field"),
+    "literal_error": ("invalid_choice", "選択肢にない値です", "the value is not one of the allowed choices"),
+    "string_pattern_mismatch": ("invalid_format", "形式が正しくありません", "the value has the wrong format"),
+    "string_too_short": ("blank_value", "空の値は使えません", "the value must not be empty"),
+}
+_TYPE_ERROR = ("invalid_type", "型が正しくありません", "the value has the wrong type")
+
+
+def _path(loc: tuple[int | str, ...]) -> str | None:
+    return ".".join(str(part) for part in loc) or None
+
+
+def to_claim_error(exc: ValidationError) -> ClaimError:
+    """The first error of *exc*, as a ClaimError with our stable code."""
+    first = exc.errors(include_url=False, include_input=False)[0]
+    kind = first["type"]
+    field = _path(tuple(first["loc"]))
+    if kind in _BUILTIN:
+        code, ja, en = _BUILTIN[kind]
+        return ClaimError(code, field, ja, en)
+    if kind.endswith("_type") or kind in {"model_attributes_type", "is_instance_of"}:
+        return ClaimError(_TYPE_ERROR[0], field, _TYPE_ERROR[1], _TYPE_ERROR[2])
+    ja, _, en = str(first["msg"]).partition(" / ")
+    return ClaimError(kind, field, ja, en or ja)
