@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from rezept_fusho import __version__
-from rezept_fusho.cli import check_insurer, resolve
+from rezept_fusho.cli import check_insurer, resolve, rules
 
 #: Subcommand modules, each with ``register(subparsers)``; add a line to add a command.
-COMMANDS = (resolve, check_insurer)
+COMMANDS = (resolve, check_insurer, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

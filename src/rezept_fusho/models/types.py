@@ -31,14 +31,24 @@ def error(code: str, ja: str, en: str) -> PydanticCustomError:
     return PydanticCustomError(code, f"{ja} / {en}")
 
 
+def parse_iso_date(text: str) -> date | None:
+    """*text* as a date if it is exactly ``YYYY-MM-DD`` in ASCII digits and real, else None.
+
+    ``date.fromisoformat`` alone also takes ``20250701`` and other ISO forms.
+    """
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
 def _iso_date(value: Any) -> date:
     if isinstance(value, date) and type(value) is date:
         return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
+    if isinstance(value, str) and (parsed := parse_iso_date(value)) is not None:
+        return parsed
     raise error(
         "invalid_date",
         "日付はYYYY-MM-DD形式の実在する日付にしてください",
