@@ -25,6 +25,7 @@ from rezept_fusho.rules.claim import (
     paper_margin,
     past_summary_note,
     payer,
+    scope,
     tier_current,
     tier_fusho,
     tier_past,
@@ -46,6 +47,8 @@ def resolve(claim: Claim) -> Resolution:
             "請求年月が診療月より前です",
             "the claim month is before the month of the service date",
         )
+    if claim.receipt_type in scope.RULES:
+        ledger.use(scope.RULES[claim.receipt_type])
     if claim.current_qualification is not None:
         ledger.use(tier_current.RULE)
         return _on_qualification(claim, claim.current_qualification, "current", ledger)

@@ -16,6 +16,7 @@ from rezept_fusho.rules.claim import (
     paper_margin,
     past_summary_note,
     payer,
+    scope,
     tier_current,
     tier_fusho,
     tier_past,
@@ -40,4 +41,6 @@ RULES: tuple[Rule, ...] = (
     payer.RULE_FUSHO_UNKNOWN_KIND,
     branch_late_elderly.RULE,
     past_summary_note.RULE,
+    scope.RULE_PHARMACY,
+    scope.RULE_DENTAL,
 )
