@@ -3,12 +3,23 @@
 Shared by every line-oriented command (``resolve``, ``triage``): a handler
 turns one parsed JSON object into a pydantic model; anything that goes wrong
 with one line becomes that line's error record and the batch goes on.
+
+Batches stream in chunks of lines (:func:`process_chunks`), in this process or
+in a pool of worker processes, always in input order and with a bounded
+number of chunks in flight, so memory stays flat whatever the input size.
+orjson is used when installed (the ``fast`` extra); the output is the same
+bytes either way.
 """
 
 from __future__ import annotations
 
+import collections
+import itertools
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import multiprocessing
+import multiprocessing.pool
+import signal
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -17,7 +28,15 @@ from pydantic import BaseModel, ValidationError
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.validation import to_claim_error
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - exercised by the no-orjson CI leg only
+    orjson = None  # type: ignore[assignment]
+
 Handler = Callable[[Mapping[str, Any]], BaseModel]
+
+#: Lines per chunk: large enough to amortise the hand-off to a worker, small enough for flat memory.
+CHUNK_SIZE = 2000
 
 
 @attrs.frozen
@@ -28,8 +47,56 @@ class LineResult:
     ok: bool
 
 
+@attrs.frozen
+class Chunk:
+    """The output of consecutive input lines: UTF-8 JSON Lines, and how many were results."""
+
+    data: bytes
+    records: int
+    ok: int
+
+    @property
+    def errors(self) -> int:
+        return self.records - self.ok
+
+
+def _loads_stdlib(text: str) -> object:
+    return json.loads(text)
+
+
+def loads(text: str) -> object:
+    """Parse one JSON text; raises ValueError (or RecursionError) when it is not JSON."""
+    if orjson is None:  # pragma: no cover - exercised by the no-orjson CI leg only
+        return _loads_stdlib(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        # orjson is stricter (no NaN, no lone surrogates, 64-bit integers): let the
+        # standard library decide, so the result never depends on the extra.
+        return _loads_stdlib(text)
+
+
+def _dumps_stdlib(obj: Mapping[str, Any]) -> bytes:
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate came in through a \\ud800 escape: echo it escaped, not crash.
+        return json.dumps(obj, separators=(",", ":")).encode("ascii")
+
+
+def dump_bytes(obj: Mapping[str, Any]) -> bytes:
+    """One compact JSON text as UTF-8 (non-ASCII kept as is)."""
+    if orjson is None:  # pragma: no cover - exercised by the no-orjson CI leg only
+        return _dumps_stdlib(obj)
+    try:
+        return orjson.dumps(obj)
+    except orjson.JSONEncodeError:
+        return _dumps_stdlib(obj)
+
+
 def dumps(obj: Mapping[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return dump_bytes(obj).decode("utf-8")
 
 
 def error_record(
@@ -50,31 +117,43 @@ def result_object(model: BaseModel) -> dict[str, Any]:
     return data
 
 
-def process(obj: object, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
-    """Run *handler* on one parsed JSON value; never raises for bad input."""
+_NOT_AN_OBJECT = ClaimError(
+    "not_an_object", None, "1行に1つのJSONオブジェクトが必要です", "each line must be one JSON object"
+)
+_INVALID_JSON = ClaimError("invalid_json", None, "JSONとして読めません", "the line is not valid JSON")
+
+
+def _process(obj: object, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
     if not isinstance(obj, dict):
-        error = ClaimError(
-            "not_an_object", None, "1行に1つのJSONオブジェクトが必要です", "each line must be one JSON object"
-        )
-        return LineResult(dumps(error_record(None, line, error, id_field)), False)
+        return dump_bytes(error_record(None, line, _NOT_AN_OBJECT, id_field)), False
     raw_id = obj.get(id_field)
     id_value = raw_id if isinstance(raw_id, str) else None
     try:
         model = handler(obj)
     except ValidationError as exc:
-        return LineResult(dumps(error_record(id_value, line, to_claim_error(exc), id_field)), False)
+        return dump_bytes(error_record(id_value, line, to_claim_error(exc), id_field)), False
     except ClaimError as exc:
-        return LineResult(dumps(error_record(id_value, line, exc, id_field)), False)
-    return LineResult(dumps(result_object(model)), True)
+        return dump_bytes(error_record(id_value, line, exc, id_field)), False
+    return dump_bytes(result_object(model)), True
+
+
+def _process_text(text: str, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
+    try:
+        obj = loads(text)
+    except (ValueError, RecursionError):
+        return dump_bytes(error_record(None, line, _INVALID_JSON, id_field)), False
+    return _process(obj, line, handler, id_field)
+
+
+def process(obj: object, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
+    """Run *handler* on one parsed JSON value; never raises for bad input."""
+    data, ok = _process(obj, line, handler, id_field)
+    return LineResult(data.decode("utf-8"), ok)
 
 
 def process_line(text: str, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
-    try:
-        obj = json.loads(text)
-    except (ValueError, RecursionError):
-        error = ClaimError("invalid_json", None, "JSONとして読めません", "the line is not valid JSON")
-        return LineResult(dumps(error_record(None, line, error, id_field)), False)
-    return process(obj, line, handler, id_field)
+    data, ok = _process_text(text, line, handler, id_field)
+    return LineResult(data.decode("utf-8"), ok)
 
 
 def numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -87,3 +166,59 @@ def numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
 def process_lines(lines: Iterable[str], handler: Handler, id_field: str = "claim_id") -> Iterator[LineResult]:
     for number, text in numbered(lines):
         yield process_line(text, number, handler, id_field)
+
+
+def process_chunk(chunk: list[tuple[int, str]], handler: Handler, id_field: str) -> Chunk:
+    """The output of one chunk of numbered lines (what a worker process runs)."""
+    parts: list[bytes] = []
+    ok = 0
+    for number, text in chunk:
+        data, good = _process_text(text, number, handler, id_field)
+        parts.append(data)
+        ok += good
+    parts.append(b"")
+    return Chunk(b"\n".join(parts), len(chunk), ok)
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: only the parent acts on it (and
+    # terminates the pool); SIGTERM stays fatal so Pool.terminate() works.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def process_chunks(
+    lines: Iterable[str],
+    handler: Handler,
+    id_field: str = "claim_id",
+    *,
+    jobs: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+) -> Generator[Chunk, None, None]:
+    """Process *lines* chunk by chunk, in input order, on *jobs* processes.
+
+    *handler* must be a module-level function when ``jobs > 1`` (it is
+    pickled by name). ``jobs == 1`` starts no process. At most ``2 * jobs``
+    chunks are in flight, so memory does not grow with the input.
+    """
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    chunks = _batched(numbered(lines), chunk_size)
+    if jobs == 1:
+        for chunk in chunks:
+            yield process_chunk(chunk, handler, id_field)
+        return
+    with multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool:
+        pending: collections.deque[multiprocessing.pool.AsyncResult[Chunk]] = collections.deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(process_chunk, (chunk, handler, id_field)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def _batched(items: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

@@ -1,0 +1,51 @@
+"""Helpers for running the command as a user does: a subprocess, bytes in and out."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "claims.jsonl"
+
+
+def cli_command() -> list[str]:
+    """``python -m rezept_fusho.cli`` when the package is runnable, else the entry point's body."""
+    if importlib.util.find_spec("rezept_fusho.cli.__main__") is not None:
+        return [sys.executable, "-m", "rezept_fusho.cli"]
+    return [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
+
+
+def run_cli(*args: str, stdin: bytes = b"", timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*cli_command(), *args], input=stdin, capture_output=True, timeout=timeout, check=False
+    )
+
+
+def example_lines() -> list[str]:
+    return [line for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def mixed_corpus(count: int) -> str:
+    """*count* lines cycling through the examples, every 20th line broken; claim ids unique."""
+    examples = [json.loads(line) for line in example_lines()]
+    lines = []
+    for index in range(count):
+        if index % 20 == 19:
+            lines.append('{"claim_id": "broken", ')
+            continue
+        claim = dict(examples[index % len(examples)])
+        claim["claim_id"] = f"c{index}"
+        lines.append(json.dumps(claim, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path) -> Path:
+    path = tmp_path / "claims.jsonl"
+    path.write_text(mixed_corpus(4500), encoding="utf-8")
+    return path
