@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from rezept_fusho import __version__
-from rezept_fusho.cli import check_insurer, resolve, rules
+from rezept_fusho.cli import check_insurer, resolve, rules, triage
 
 #: Subcommand modules, each with ``register(subparsers)``; add a line to add a command.
-COMMANDS = (resolve, check_insurer, rules)
+COMMANDS = (resolve, check_insurer, rules, triage)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from rezept_fusho.rules import claim
+from rezept_fusho.rules import claim, frontdesk
 from rezept_fusho.rules.model import Rule
 
-RULES: tuple[Rule, ...] = (*claim.RULES,)
+RULES: tuple[Rule, ...] = (*claim.RULES, *frontdesk.RULES)
 
 
 def _index(rules: tuple[Rule, ...]) -> dict[str, Rule]:

@@ -77,3 +77,57 @@ VIA_SHAHO_QA = "社会保険研究所 https://media.shaho.co.jp/n/n486241cf78f9"
 VIA_AICHI = "愛知県保険医協会 https://aichi-hkn.jp/?p=19248"
 VIA_WICNET_4 = "wic-net OCR https://www.wic-net.com/material/document/10145/4"
 VIA_JP_FHIR = "JP FHIR JP_Coverage_eCS_insurance (quotes the 記録条件仕様)"
+
+# Front desk (issue 4): the documents after 2023 that change what a patient may present.
+
+HOKEN_BUKAI_20241031 = Document(
+    title="医療保険部会 資料2（マイナ保険証を基本とする仕組みへの移行）",
+    issuer="社会保障審議会医療保険部会",
+    issued_on=date(2024, 10, 31),
+    url="https://wic-net.com/material/document/17708/5",
+)
+
+KOKUJI_349 = Document(
+    title="保険医療機関及び保険医療養担当規則等の一部を改正する告示",
+    issuer="厚生労働省",
+    number="厚生労働省告示第349号",
+    issued_on=date(2024, 11, 29),
+    url="https://www.mhlw.go.jp/web/t_doc?dataId=84ac0107&dataType=0&pageNo=1",
+)
+
+TEMPORARY_20250627 = Document(
+    title="健康保険証の有効期限切れに伴う暫定的な取扱いに関する疑義解釈資料の送付について",
+    issuer=f"{MHLW} 事務連絡",
+    issued_on=date(2025, 6, 27),
+    url="https://hodanren.doc-net.or.jp/info/news/2025-06-30",
+)
+
+LATE_ELDERLY_20250804 = Document(
+    title="後期高齢者に係る資格確認書の暫定運用におけるマイナ保険証等の取扱いについて",
+    issuer=f"{MHLW} 事務連絡",
+    issued_on=date(2025, 8, 4),
+    url="https://kyotoihou.t-reader.jp/2025/2025-sep-15/30098",
+)
+
+TRANSITION_20251112 = Document(
+    title="マイナ保険証を基本とする仕組みへの移行について（周知）",
+    issuer=f"{MHLW}医療介護連携政策課 事務連絡",
+    issued_on=date(2025, 11, 12),
+    url="https://hodanren.doc-net.or.jp/info/news/2025-11-12-4",
+)
+
+MINISTER_20260319 = Document(
+    title="健康保険証の有効期限切れに伴う暫定的な取扱いの延長（大臣発言・報道。事務連絡は未確認）",
+    issuer="厚生労働大臣（報道）",
+    issued_on=date(2026, 3, 19),
+    url="https://www.kab.co.jp/news/article/16433268",
+)
+
+VIA_HOKENI = "東京保険医協会 https://www.hokeni.org/docs/2023080300028/"
+VIA_JDA = "日本歯科医師会 https://www.jda.or.jp/dentist/mynumber-online/"
+VIA_JMEDJ_349 = "日本医事新報 https://jmedj.co.jp/journal/paper/detail.php?id=25409"
+VIA_HODANREN_0627 = "保団連 https://hodanren.doc-net.or.jp/info/news/2025-06-30"
+VIA_WICNET_3 = "wic-net OCR https://wic-net.com/material/document/10145/3"
+VIA_WICNET_8 = "wic-net OCR https://wic-net.com/material/document/10145/8"
+VIA_WICNET_10 = "wic-net OCR https://wic-net.com/material/document/10145/10"
+VIA_NIIGATA = "新潟日報 https://www.niigata-nippo.co.jp/articles/-/799360"

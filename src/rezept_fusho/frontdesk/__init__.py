@@ -1,0 +1,8 @@
+"""The front desk: from a failed マイナ保険証 check to the window payment and the likely claim."""
+
+from __future__ import annotations
+
+from rezept_fusho.frontdesk.models import Guidance, Situation
+from rezept_fusho.frontdesk.triage import triage
+
+__all__ = ["Guidance", "Situation", "triage"]

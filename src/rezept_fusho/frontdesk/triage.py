@@ -1,0 +1,376 @@
+"""The front desk's decision: from a failed card check to the paths, the window payment and the likely claim.
+
+An explicit ordered decision list, like the resolver:
+
+1. the case's rule, and the methods of the case table in order of preference
+   (pattern D first for home visits and online care; a valid 保険証 or
+   資格確認書 in every case; a card still within its certificate's grace first);
+2. the temporary handling of an expired 保険証 or the お知らせ alone, last;
+3. the first path usable now decides: 3割等 (the patient's share); with none,
+   10割 as the base case — or 3割等 on a 再診 of a known patient when the clinic's
+   policy (``options.flexible_return_visit``) says so;
+4. the claim tier the visit will likely be billed on, in the resolver's terms,
+   and the 申立書 items to collect now when a 不詳 claim is possible.
+
+Pure and deterministic: every date comes from the situation. Every rule the
+guidance relies on goes through :class:`~rezept_fusho.rules.ledger.Ledger`,
+which refuses a rule outside its window and records the trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from rezept_fusho.errors import ClaimError
+from rezept_fusho.frontdesk.models import Guidance, Path, Situation, WindowPayment
+from rezept_fusho.models.resolution import Basis, Notice, TraceEntry
+from rezept_fusho.rules.claim import tier_current, tier_fusho, tier_past
+from rezept_fusho.rules.frontdesk import (
+    cases,
+    certificate_grace,
+    collect,
+    documents,
+    expired_card_temporary,
+    window_payment,
+)
+from rezept_fusho.rules.frontdesk.method import Method
+from rezept_fusho.rules.frontdesk.vocabulary import ITEM_LABELS, Item
+from rezept_fusho.rules.ledger import Ledger
+
+__all__ = ["FIRST_DAY", "triage"]
+
+#: 保発0710第1号: the front-desk rules start here.
+FIRST_DAY = date(2023, 7, 10)
+
+_ITEM_ORDER: tuple[Item, ...] = tuple(ITEM_LABELS)
+_TIER_RULES = {"current": tier_current.RULE, "past": tier_past.RULE, "fusho": tier_fusho.RULE}
+
+
+def triage(situation: Situation) -> Guidance:
+    """The guidance for *situation*: paths, what to ask, the window payment, the likely claim."""
+    day = situation.service_date
+    if day < FIRST_DAY:
+        raise ClaimError(
+            "service_date_before_rules",
+            "service_date",
+            "診療日が保発0710第1号（2023年7月10日）より前のため、対象外です",
+            "the service date is before 保発0710第1号 (2023-07-10): out of scope",
+        )
+    ledger = Ledger(day, _next_month(day))
+    entry = cases.CASES[situation.case]
+    ledger.use(entry.rule)
+    presented = _presented(situation, ledger)
+
+    paths: list[Path] = []
+    grace = _grace_path(situation, presented, ledger)
+    if grace is not None:
+        paths.append(grace)
+    for method in (*cases.SETTING_METHODS[situation.setting], *entry.methods, *documents.METHODS):
+        path = _method_path(method, situation, presented, ledger)
+        if path is not None:
+            paths.append(path)
+    temporary = _temporary_path(situation, presented, ledger)
+    if temporary is not None:
+        paths.append(temporary)
+
+    chosen = next((path for path in paths if path.available), None)
+    payment, basis = _payment_and_basis(situation, chosen, paths, ledger)
+    collect_now: tuple[str, ...] = ()
+    if chosen is not None and chosen.method == "declaration":
+        ledger.use(collect.RULE)
+        collect_now = collect.items(situation.insurance_kind)
+    _claim_tier(basis, ledger)
+    return Guidance(
+        situation_id=situation.situation_id,
+        case_title=entry.rule.title_ja,
+        paths=tuple(paths),
+        chosen=chosen.method if chosen is not None else None,
+        ask_patient=_ask(paths, chosen, situation),
+        window_payment=payment,
+        likely_claim_basis=basis,
+        collect_now=collect_now,
+        warnings=tuple(Notice(code=c, message=m) for c, m in ledger.warnings),
+        trace=tuple(TraceEntry(rule=r, source=s) for r, s in ledger.trace),
+    )
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
+def _presented(situation: Situation, ledger: Ledger) -> frozenset[Item]:
+    items = set(situation.presented)
+    if "health_insurance_card" in items and not documents.RULE_HEALTH_INSURANCE_CARD.in_force(
+        situation.service_date
+    ):
+        # Every 保険証 expired on 2025-12-01: one shown later is an expired card.
+        items.discard("health_insurance_card")
+        items.add("expired_health_insurance_card")
+        ledger.warn(
+            "health_insurance_card_expired",
+            "健康保険証は2025年12月1日までに有効期限を迎えたため、期限切れの保険証として扱いました",
+            "every 健康保険証 expired by 2025-12-01: treated as an expired card",
+        )
+    return frozenset(items)
+
+
+def _grace_path(situation: Situation, presented: frozenset[Item], ledger: Ledger) -> Path | None:
+    expiry, day = situation.certificate_expiry, situation.service_date
+    if expiry is None or "my_number_card" not in presented:
+        return None
+    rule = certificate_grace.RULE
+    if expiry >= day:
+        ledger.warn(
+            "certificate_not_expired",
+            "電子証明書は診療日にはまだ有効期限内です。ほかの原因を確認してください",
+            "the electronic certificate has not expired on the service date: look for another cause",
+        )
+        return None
+    if not rule.in_force(day):
+        ledger.warn(
+            "certificate_grace_not_in_force",
+            "電子証明書の有効期限切れ後3か月の猶予は2024年12月2日からです",
+            "the three-month grace for an expired certificate applies from 2024-12-02",
+        )
+        return None
+    ledger.use(rule)
+    last = certificate_grace.last_usable_day(expiry)
+    if not certificate_grace.in_grace(expiry, day):
+        ledger.warn(
+            "certificate_grace_over",
+            f"電子証明書の有効期限切れから3か月を過ぎています（{last.isoformat()}まで）。マイナ保険証としては使えません",
+            f"more than three months since the certificate expired (usable until {last.isoformat()})",
+        )
+        return None
+    timing = "now" if situation.system_reachable else "later"
+    return Path(
+        method="certificate_grace",
+        pattern=None,
+        label="電子証明書の有効期限切れ後3か月以内のマイナンバーカード",
+        action=f"カードリーダでもう一度読み取る（{last.isoformat()}まで資格確認に使える）",
+        rule=rule.id,
+        available=timing == "now",
+        timing=timing,
+        missing=(),
+    )
+
+
+def _method_path(
+    method: Method, situation: Situation, presented: frozenset[Item], ledger: Ledger
+) -> Path | None:
+    if not method.rule.in_force(situation.service_date):
+        return None
+    if method.visit is not None and method.visit != situation.visit:
+        return None
+    if situation.setting not in method.settings:
+        return None
+    if method.needs_past_data and not situation.holds_past_data:
+        return None
+    ledger.use(method.rule)
+    missing = _ordered(method.needs - presented)
+    timing = "later" if method.needs_system and not situation.system_reachable else "now"
+    return Path(
+        method=method.id,
+        pattern=method.pattern,
+        label=method.label_ja,
+        action=method.action_ja,
+        rule=method.rule.id,
+        available=not missing and timing == "now",
+        timing=timing,
+        missing=missing,
+    )
+
+
+def _temporary_path(situation: Situation, presented: frozenset[Item], ledger: Ledger) -> Path | None:
+    notice_alone = "qualification_notice" in presented and "my_number_card" not in presented
+    if "expired_health_insurance_card" not in presented and not notice_alone:
+        return None
+    day, end = situation.service_date, situation.options.temporary_end
+    rule = expired_card_temporary.rule_for(day, situation.insurance_kind, end)
+    if rule is None:
+        _why_no_temporary(day, situation, ledger)
+        return None
+    ledger.use(rule)
+    if rule is expired_card_temporary.RULE_EXTENSION:
+        ledger.warn(
+            "temporary_extension_unconfirmed",
+            "2026年7月31日までの延長は大臣発表（2026年3月19日）によるもので、正式な事務連絡は確認できていません"
+            "（options.temporary_end）",
+            "the extension to 2026-07-31 rests on the minister's announcement of 2026-03-19; "
+            "no formal notice was found (options.temporary_end)",
+        )
+    if situation.lookup == "invalid":
+        ledger.warn(
+            "lookup_invalid",
+            "照会で有効な資格が確認できないため、暫定的取扱いは使えません",
+            "the look-up found no valid qualification: the temporary handling does not apply",
+        )
+    timing = "later" if situation.lookup == "not_done" and not situation.system_reachable else "now"
+    return Path(
+        method="temporary_lookup",
+        pattern=None,
+        label="有効期限切れの保険証・資格情報のお知らせのみ（暫定的取扱い）",
+        action="被保険者番号等でオンライン資格確認等システムに照会し、有効な資格が確認できれば3割等とする",
+        rule=rule.id,
+        available=situation.lookup != "invalid" and timing == "now",
+        timing=timing,
+        missing=(),
+    )
+
+
+def _why_no_temporary(day: date, situation: Situation, ledger: Ledger) -> None:
+    end = expired_card_temporary.end_date(situation.options.temporary_end)
+    if day > end:
+        ledger.warn(
+            "temporary_handling_ended",
+            f"有効期限切れの保険証・お知らせのみの暫定的取扱いは{end.isoformat()}で終了しています（options.temporary_end）",
+            f"the temporary handling ended on {end.isoformat()} (options.temporary_end)",
+        )
+    elif expired_card_temporary.RULE_KOKUHO_KOUKI.in_force(day) and situation.insurance_kind == "unknown":
+        ledger.warn(
+            "temporary_kind_unknown",
+            "2025年12月1日までの暫定的取扱いは国保・後期高齢者のみです。保険種別を確認してください",
+            "until 2025-12-01 the temporary handling covers 国保 and 後期 only: ask which insurer",
+        )
+    else:
+        ledger.warn(
+            "document_not_sufficient",
+            "有効期限切れの保険証や資格情報のお知らせのみでは資格確認になりません",
+            "an expired 保険証 or the お知らせ alone does not confirm the qualification",
+        )
+
+
+def _payment_and_basis(
+    situation: Situation, chosen: Path | None, paths: list[Path], ledger: Ledger
+) -> tuple[WindowPayment, Basis | None]:
+    if chosen is not None:
+        return _normal(situation, chosen, paths, ledger)
+    full = window_payment.RULE_FULL
+    ledger.use(full)
+    if situation.visit == "return" and situation.holds_past_data:
+        flexible = window_payment.RULE_FLEXIBLE
+        ledger.use(flexible)
+        if situation.options.flexible_return_visit:
+            ratio, _ = window_payment.ratio_label(situation.age_group, situation.declared_ratio)
+            ledger.warn(
+                "flexible_return_visit_applied",
+                "医療機関の判断で、保有する資格情報により3割等としました。資格が有効か後日確認してください",
+                "clinic policy: 3割等 from the data held; check later that the qualification is valid",
+            )
+            payment = WindowPayment(
+                share="normal",
+                ratio=ratio,
+                reason=flexible.title_ja,
+                rule=flexible.id,
+                condition=None,
+                flexible=True,
+            )
+            return payment, "past" if situation.case == "qualification_invalid" else "current"
+        ledger.warn(
+            "flexible_return_visit_possible",
+            "再診で本人と受診歴を把握しているため、医療機関の判断で3割等とすることもできます"
+            "（options.flexible_return_visit）",
+            "a 再診 of a known patient: the clinic may charge 3割等 instead (options.flexible_return_visit)",
+        )
+    ledger.warn(
+        "full_cost_refund",
+        "10割を受け取った後に資格が確認できた場合は、差額を返金して保険請求できます",
+        "if the qualification is confirmed later, refund the difference and bill the insurer",
+    )
+    if situation.case == "card_lost_disaster":
+        ledger.warn(
+            "disaster_notice",
+            "災害時は別途、災害時の取扱い（事務連絡）が示されることがあります",
+            "in a disaster a separate notice may set other handling",
+        )
+    return (
+        WindowPayment(
+            share="full", ratio="10割", reason=full.title_ja, rule=full.id, condition=None, flexible=False
+        ),
+        None,
+    )
+
+
+def _normal(
+    situation: Situation, chosen: Path, paths: list[Path], ledger: Ledger
+) -> tuple[WindowPayment, Basis]:
+    rule = window_payment.RULE_NORMAL
+    ledger.use(rule)
+    ratio, settled = window_payment.ratio_label(situation.age_group, situation.declared_ratio)
+    if not settled:
+        ledger.warn(
+            "ratio_to_confirm",
+            "負担割合が分からないため、確認するか申立書で申告してもらってください",
+            "the patient's share is not known: confirm it or have it declared on the 申立書",
+        )
+    condition = None
+    if chosen.method == "temporary_lookup" and situation.lookup == "not_done":
+        condition = "照会で有効な資格が確認できた場合に限る（確認できなければ10割が原則）"
+    payment = WindowPayment(
+        share="normal",
+        ratio=ratio,
+        reason=f"{chosen.label}：{rule.title_ja}",
+        rule=rule.id,
+        condition=condition,
+        flexible=False,
+    )
+    return payment, _basis(situation, chosen, paths, ledger)
+
+
+def _basis(situation: Situation, chosen: Path, paths: list[Path], ledger: Ledger) -> Basis:
+    invalid_shown = situation.case == "qualification_invalid"
+    if chosen.method == "oral_confirmation":
+        return "past" if invalid_shown else "current"
+    if chosen.method != "declaration":
+        return "current"
+    if any(path.timing == "later" and not path.missing for path in paths):
+        ledger.warn(
+            "check_after_recovery",
+            "システム復旧後に照会できれば、現在の資格で請求できる見込みです",
+            "once the system is back, a look-up should allow a claim on the current qualification",
+        )
+        return "current"
+    if situation.holds_past_data:
+        ledger.warn(
+            "bill_on_past_qualification",
+            "過去の資格情報（旧資格）で請求します。審査支払機関が新しい保険者に振り替えることがあります",
+            "bill on the past qualification (旧資格); the payer may move the claim to the new insurer",
+        )
+        return "past"
+    return "fusho"
+
+
+def _claim_tier(basis: Basis | None, ledger: Ledger) -> None:
+    if basis is None:
+        return
+    rule = _TIER_RULES[basis]
+    if rule.in_force(ledger.day_for(rule)):
+        ledger.use(rule)
+        return
+    # 不詳 claims start with the 2023-09 submission (請求年月 axis): hold the claim until then.
+    ledger.warn(
+        "fusho_claim_from_2023_09",
+        "不詳請求は2023年9月請求分からです。それまで請求を保留してください",
+        "不詳 claims start with the 2023-09 submission: hold the claim until then",
+    )
+
+
+def _ask(paths: list[Path], chosen: Path | None, situation: Situation) -> tuple[str, ...]:
+    asks: list[str] = []
+    for path in paths:
+        if path is chosen:
+            break
+        asks.extend(f"{ITEM_LABELS[item]}の提示" for item in path.missing)
+    if chosen is not None and chosen.method == "declaration":
+        asks.append("被保険者資格申立書への記入（分かる範囲で）")
+    if chosen is not None and chosen.method == "temporary_lookup":
+        asks.append("被保険者番号等（保険証・お知らせの記載）の確認")
+        asks.append("次回はマイナ保険証または資格確認書の持参")
+    if situation.age_group is None and situation.declared_ratio is None and chosen is not None:
+        asks.append("負担割合の確認")
+    return tuple(dict.fromkeys(asks))
+
+
+def _ordered(items: Iterable[Item]) -> tuple[Item, ...]:
+    return tuple(sorted(items, key=_ITEM_ORDER.index))
