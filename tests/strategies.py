@@ -1,0 +1,208 @@
+"""Hypothesis strategies for claims and their parts (to move into ``rezept_fusho.testing`` later).
+
+Every strategy builds plain JSON data — what a vendor writes on one line of
+``rezept-fusho resolve`` input — not model instances. Names say what they make:
+
+* ``valid_insurer_numbers`` / ``invalid_insurer_numbers`` / ``placeholder_insurer_numbers``
+* ``qualifications`` (a valid qualification object)
+* ``declarations`` (a complete 申立書 for 不詳), ``distinctive_declarations`` (values easy to spot)
+* ``claims`` (well-formed claims inside the rules' windows), ``json_values``
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import strategies as st
+
+from rezept_fusho.numbers.insurer import LAW_CODES, PLACEHOLDERS, calc_check_digit
+
+DIGITS = "0123456789"
+#: Placeholder 番号 of 不詳 claims; generated card numbers avoid them.
+PLACEHOLDER_CARD_NUMBERS = frozenset({"777777777", "77777777"})
+#: First 診療日 of the current/past tiers (保発0710第1号).
+TIERS_START = date(2023, 7, 10)
+#: First 請求年月 of 不詳 claims (the 2023-09 submission).
+FUSHO_START = date(2023, 9, 1)
+LAST_DAY = date(2030, 12, 31)
+
+KANJI = "東京都大阪府新宿区北中央西一二三丁目番地山田鈴木花子太郎株式会社健康保険組合協会支部"
+KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンガギグゲゴパピプペポヴー"
+HIRAGANA = (
+    "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげご"
+)
+HALFWIDTH_KANA = "ｱｲｳｴｵｶｷｸｹｺﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝﾞﾟｰ"
+JIS_ASCII = "0123456789ABCXYZabcxyz-,.()/#&"
+#: Characters with no JIS X 0208 form.
+NOT_JIS = "①髙𠮷﨑㈱Ⅰ\t"
+
+
+def _with_check_digit(body: str) -> str:
+    return body + calc_check_digit(body)
+
+
+@st.composite
+def valid_insurer_numbers(draw: st.DrawFn, *, kokuho: bool | None = None) -> str:
+    """A valid, known-component, non-placeholder 保険者番号: 8 digits, or 6 for 国保."""
+    six = draw(st.booleans()) if kokuho is None else kokuho
+    prefecture = f"{draw(st.integers(1, 47)):02d}"
+    insurer = f"{draw(st.integers(0, 999)):03d}"
+    if six:
+        return _with_check_digit(prefecture + insurer)
+    law = draw(st.sampled_from(sorted(LAW_CODES)))
+    return _with_check_digit(law + prefecture + insurer)
+
+
+def placeholder_insurer_numbers() -> st.SearchStrategy[str]:
+    """The "unknown insurer" numbers, which never stand for a real qualification."""
+    return st.sampled_from(sorted(PLACEHOLDERS))
+
+
+@st.composite
+def invalid_insurer_numbers(draw: st.DrawFn) -> str:
+    """A 保険者番号 the model refuses: wrong check digit, wrong length, non-digits, or a placeholder."""
+    kind = draw(st.sampled_from(["checksum", "length", "format", "placeholder"]))
+    if kind == "placeholder":
+        return draw(placeholder_insurer_numbers())
+    if kind == "length":
+        length = draw(st.sampled_from([1, 2, 3, 4, 5, 7, 9, 10]))
+        return draw(st.text(alphabet=DIGITS, min_size=length, max_size=length))
+    if kind == "format":
+        number = draw(valid_insurer_numbers())
+        position = draw(st.integers(0, len(number) - 1))
+        bad = draw(st.sampled_from("a-٣x."))
+        return number[:position] + bad + number[position + 1 :]
+    number = draw(valid_insurer_numbers())
+    wrong = draw(st.sampled_from(DIGITS.replace(number[-1], "")))
+    return number[:-1] + wrong
+
+
+def card_numbers() -> st.SearchStrategy[str]:
+    """被保険者証等の番号: ASCII digits, never the 不詳 placeholders."""
+    return st.text(alphabet=DIGITS, min_size=1, max_size=10).filter(
+        lambda n: n not in PLACEHOLDER_CARD_NUMBERS
+    )
+
+
+@st.composite
+def qualifications(
+    draw: st.DrawFn, *, insurer_number: st.SearchStrategy[str] | None = None
+) -> dict[str, Any]:
+    """A valid qualification object (current or past)."""
+    qualification: dict[str, Any] = {
+        "insurer_number": draw(insurer_number or valid_insurer_numbers()),
+        "number": draw(card_numbers()),
+    }
+    if draw(st.booleans()):
+        qualification["symbol"] = draw(st.text(alphabet="0123456789ABab-", min_size=1, max_size=8))
+    if draw(st.booleans()):
+        qualification["branch"] = f"{draw(st.integers(0, 99)):02d}"
+    return qualification
+
+
+def jis_text(min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
+    """Non-blank text that converts to JIS X 0208 (kanji, kana, half-width kana, ASCII)."""
+    alphabet = KANJI + KATAKANA + HIRAGANA + JIS_ASCII
+    return st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
+
+
+def kana_names() -> st.SearchStrategy[str]:
+    """カナ氏名: katakana, hiragana or half-width kana letters, with a space inside."""
+    part = st.text(alphabet=KATAKANA + HIRAGANA, min_size=1, max_size=6) | st.text(
+        alphabet="ｱｲｳｴｵｶｷｸｹｺﾀﾁﾂﾃﾄﾔﾕﾖﾝ", min_size=1, max_size=6
+    )
+    return st.tuples(part, part).map(lambda names: f"{names[0]} {names[1]}")
+
+
+def dates(start: date, end: date) -> st.SearchStrategy[date]:
+    return st.integers(0, (end - start).days).map(lambda days: start + timedelta(days=days))
+
+
+@st.composite
+def declarations(draw: st.DrawFn) -> dict[str, Any]:
+    """A complete 被保険者資格申立書 (every item a 不詳 claim needs)."""
+    declaration: dict[str, Any] = {
+        "kana_name": draw(kana_names()),
+        "insurance_kind": draw(st.sampled_from(["employee", "national", "late_elderly", "unknown"])),
+        "addresses": draw(st.lists(jis_text(), min_size=1, max_size=3)),
+        "contact": draw(st.text(alphabet="0123456789-", min_size=1, max_size=13).filter(str.strip)),
+        "contacted_on": draw(dates(TIERS_START, LAST_DAY)).isoformat(),
+    }
+    for key in ("insurer_name", "employer_name"):
+        if draw(st.booleans()):
+            declaration[key] = draw(jis_text())
+    if draw(st.booleans()):
+        declaration["birth_date"] = draw(dates(date(1920, 1, 1), TIERS_START)).isoformat()
+    return declaration
+
+
+@st.composite
+def distinctive_declarations(draw: st.DrawFn) -> dict[str, Any]:
+    """A declaration whose kana name, addresses and contact are ≥ 4 characters and easy to spot.
+
+    Now and then a value holds a character with no JIS X 0208 form, so the
+    claim fails on exactly the personal data an error message must not echo.
+    """
+    spoil = st.sampled_from(["", "", "", *NOT_JIS])
+    kana = "ケンショウ" + draw(st.text(alphabet=KATAKANA, min_size=2, max_size=6)) + draw(spoil)
+    address = "検証県" + draw(jis_text(min_size=3, max_size=12)) + draw(spoil)
+    contact = "ﾚﾝﾗｸ" + draw(st.text(alphabet=DIGITS, min_size=4, max_size=8)) + draw(spoil)
+    declaration = draw(declarations())
+    declaration.update(kana_name=kana, addresses=[address], contact=contact)
+    if draw(st.booleans()):
+        declaration.pop(draw(st.sampled_from(["addresses", "contact", "contacted_on"])))
+    return declaration
+
+
+@st.composite
+def claims(
+    draw: st.DrawFn,
+    *,
+    current: st.SearchStrategy[dict[str, Any] | None] | None = None,
+    past: st.SearchStrategy[dict[str, Any] | None] | None = None,
+    declaration: st.SearchStrategy[dict[str, Any] | None] | None = None,
+) -> dict[str, Any]:
+    """A well-formed claim: 診療日 inside the tiers' window, 請求年月 not before the 診療月."""
+    service = draw(dates(TIERS_START, LAST_DAY))
+    claim: dict[str, Any] = {
+        "claim_id": draw(st.text(min_size=1, max_size=12)),
+        "service_date": service.isoformat(),
+        "receipt_type": draw(st.sampled_from(["medical", "dental", "pharmacy"])),
+    }
+    if draw(st.booleans()):
+        months_later = draw(st.integers(0, 14))
+        month_index = service.year * 12 + service.month - 1 + months_later
+        claim["claim_month"] = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    if draw(st.booleans()):
+        claim["receipt_number"] = str(draw(st.integers(1, 999999)))
+    none = st.none()
+    for key, strategy in (
+        ("current_qualification", current if current is not None else none | qualifications()),
+        ("past_qualification", past if past is not None else none | qualifications()),
+        ("declaration", declaration if declaration is not None else none | declarations()),
+    ):
+        value = draw(strategy)
+        if value is not None:
+            claim[key] = value
+    options: dict[str, Any] = {}
+    if draw(st.booleans()):
+        options["insurer_placeholder"] = draw(st.sampled_from(["77777777", "77777779"]))
+    if draw(st.booleans()):
+        options["payer_when_unknown"] = draw(st.sampled_from(["shiharai_kikin", "kokuho_rengokai", None]))
+    if options:
+        claim["options"] = options
+    return claim
+
+
+def json_values() -> st.SearchStrategy[Any]:
+    """Any JSON value (objects keyed partly by claim field names, to get past the first checks)."""
+    keys = st.sampled_from(
+        ["claim_id", "service_date", "declaration", "current_qualification", "options", "insurer_number"]
+    ) | st.text(max_size=5)
+    scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10)
+    return st.recursive(
+        scalars,
+        lambda children: st.lists(children, max_size=4) | st.dictionaries(keys, children, max_size=5),
+        max_leaves=15,
+    )
