@@ -1,0 +1,57 @@
+"""``rezept-fusho guide --date YYYY-MM-DD -o guide.html``: the printable front-desk guide as of a day."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+
+from rezept_fusho.cli.io import UsageError, open_output
+from rezept_fusho.guide import render
+from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "guide",
+        help="render the one-page A4 front-desk guide (HTML) as of a date",
+        description="Render, from the rule registry, the front-desk guide (case → pattern → window payment → "
+        "claim) in force on DATE, as one A4 page of HTML to print.",
+    )
+    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day the guide is valid for")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
+    parser.add_argument(
+        "--temporary-end",
+        choices=("2026-07-31", "2026-03-31"),
+        default=DEFAULT_END,
+        help="end of the temporary handling of expired 保険証: 2026-07-31 (minister's announced extension, "
+        "no formal notice found; default) or 2026-03-31 (the notices)",
+    )
+    parser.set_defaults(func=run)
+
+
+def _day(text: str) -> date | None:
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    day = _day(args.date)
+    if day is None:
+        print("rezept-fusho guide: --date must be a real date written YYYY-MM-DD", file=sys.stderr)
+        return 2
+    html = render(day, args.temporary_end)
+    try:
+        with open_output(args.output) as out:
+            out.write(html.encode("utf-8"))
+    except UsageError as exc:
+        print(f"rezept-fusho guide: {exc}", file=sys.stderr)
+        return 2
+    return 0
