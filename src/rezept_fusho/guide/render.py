@@ -31,7 +31,7 @@ from rezept_fusho.rules.frontdesk import (
 )
 from rezept_fusho.rules.frontdesk.expired_card_temporary import TemporaryEnd
 from rezept_fusho.rules.frontdesk.method import Method
-from rezept_fusho.rules.frontdesk.vocabulary import PATTERN_LABELS
+from rezept_fusho.rules.frontdesk.vocabulary import PATTERN_LABELS, Pattern
 from rezept_fusho.rules.model import Rule
 
 from .style import CSS
@@ -48,7 +48,11 @@ METHOD_CODES: dict[str, str] = {
 }
 
 _BASIS: dict[Basis, str] = {"current": "現在の資格で請求", "past": "旧資格で請求", "fusho": "不詳で請求"}
-_TIERS = (("current", tier_current.RULE), ("past", tier_past.RULE), ("fusho", tier_fusho.RULE))
+_TIERS: tuple[tuple[Basis, Rule], ...] = (
+    ("current", tier_current.RULE),
+    ("past", tier_past.RULE),
+    ("fusho", tier_fusho.RULE),
+)
 
 
 def _rule(rule: Rule, text: str | None = None) -> str:
@@ -84,7 +88,7 @@ def render(day: date, temporary_end: TemporaryEnd = expired_card_temporary.DEFAU
         )
 
     method_rows = []
-    groups = (
+    groups: tuple[tuple[tuple[Method, ...], Pattern | None], ...] = (
         (pattern_a.METHODS, "A"),
         (pattern_b.METHODS, "B"),
         (pattern_c.METHODS, "C"),
