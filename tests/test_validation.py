@@ -1,0 +1,222 @@
+"""Pydantic errors → stable error codes and dotted fields (validation.py, models/types.py; issue contract).
+
+missing_field, unknown_field (nested too), invalid_choice, invalid_type,
+invalid_date, invalid_year_month, invalid_branch, placeholder_insurer_number,
+blank_value; messages are ours (ja / en) and never quote the input.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from rezept_fusho.cli.resolve import resolve_object
+from rezept_fusho.jsonl import process_line
+from rezept_fusho.models.claim import Claim
+from rezept_fusho.validation import to_claim_error
+
+QUAL = {"insurer_number": "01130012", "number": "1"}
+DECL = {
+    "kana_name": "ヤマダ",
+    "addresses": ["東京都"],
+    "contact": "03",
+    "contacted_on": "2025-07-20",
+}
+
+
+def _base(**changes: Any) -> dict[str, Any]:
+    claim: dict[str, Any] = {"claim_id": "v1", "service_date": "2025-07-10", "current_qualification": QUAL}
+    claim.update(changes)
+    return claim
+
+
+def _error(claim: Any) -> dict[str, Any]:
+    output = json.loads(process_line(json.dumps(claim, ensure_ascii=False), 3, resolve_object).text)
+    assert output["line"] == 3
+    error: dict[str, Any] = output["error"]
+    assert " / " in error["message"]
+    return error
+
+
+CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
+    ("missing claim_id", {"service_date": "2025-07-10"}, "missing_field", "claim_id"),
+    ("missing service_date", {"claim_id": "v1"}, "missing_field", "service_date"),
+    (
+        "missing number",
+        _base(current_qualification={"insurer_number": "01130012"}),
+        "missing_field",
+        "current_qualification.number",
+    ),
+    ("unknown top-level", _base(colour="red"), "unknown_field", "colour"),
+    ("unknown nested", _base(declaration={**DECL, "foo": 1}), "unknown_field", "declaration.foo"),
+    (
+        "unknown in options",
+        _base(options={"insurer_placeholder": "77777777", "x": 1}),
+        "unknown_field",
+        "options.x",
+    ),
+    ("receipt_type choice", _base(receipt_type="hospital"), "invalid_choice", "receipt_type"),
+    (
+        "insurance_kind choice",
+        _base(declaration={**DECL, "insurance_kind": "private"}),
+        "invalid_choice",
+        "declaration.insurance_kind",
+    ),
+    (
+        "placeholder choice",
+        _base(options={"insurer_placeholder": "99999999"}),
+        "invalid_choice",
+        "options.insurer_placeholder",
+    ),
+    (
+        "payer choice",
+        _base(options={"payer_when_unknown": "kikin"}),
+        "invalid_choice",
+        "options.payer_when_unknown",
+    ),
+    ("claim_id int", _base(claim_id=5), "invalid_type", "claim_id"),
+    ("qualification list", _base(current_qualification=[1]), "invalid_type", "current_qualification"),
+    (
+        "insurer_number int",
+        _base(current_qualification={"insurer_number": 1130012, "number": "1"}),
+        "invalid_type",
+        "current_qualification.insurer_number",
+    ),
+    (
+        "addresses string",
+        _base(declaration={**DECL, "addresses": "東京都"}),
+        "invalid_type",
+        "declaration.addresses",
+    ),
+    ("address int", _base(declaration={**DECL, "addresses": [1]}), "invalid_type", "declaration.addresses.0"),
+    ("options null", _base(options=None), "invalid_type", "options"),
+    ("date 2025-02-30", _base(service_date="2025-02-30"), "invalid_date", "service_date"),
+    ("date 2025-7-1", _base(service_date="2025-7-1"), "invalid_date", "service_date"),
+    ("date int", _base(service_date=20250701), "invalid_date", "service_date"),
+    ("date full-width", _base(service_date="２０２５-０７-０１"), "invalid_date", "service_date"),
+    ("date with time", _base(service_date="2025-07-01T00:00:00"), "invalid_date", "service_date"),
+    (
+        "contacted_on",
+        _base(declaration={**DECL, "contacted_on": "2025/07/20"}),
+        "invalid_date",
+        "declaration.contacted_on",
+    ),
+    ("claim_month 2025-13", _base(claim_month="2025-13"), "invalid_year_month", "claim_month"),
+    ("claim_month 2025-7", _base(claim_month="2025-7"), "invalid_year_month", "claim_month"),
+    ("claim_month date", _base(claim_month="2025-07-01"), "invalid_year_month", "claim_month"),
+    ("claim_month int", _base(claim_month=202507), "invalid_year_month", "claim_month"),
+    (
+        "branch 1 digit",
+        _base(current_qualification={**QUAL, "branch": "1"}),
+        "invalid_branch",
+        "current_qualification.branch",
+    ),
+    (
+        "branch int",
+        _base(current_qualification={**QUAL, "branch": 1}),
+        "invalid_branch",
+        "current_qualification.branch",
+    ),
+    (
+        "branch letters",
+        _base(past_qualification={**QUAL, "branch": "AB"}),
+        "invalid_branch",
+        "past_qualification.branch",
+    ),
+    (
+        "placeholder 77777779",
+        _base(current_qualification={**QUAL, "insurer_number": "77777779"}),
+        "placeholder_insurer_number",
+        "current_qualification.insurer_number",
+    ),
+    (
+        "placeholder ７７７７７７７９",
+        _base(past_qualification={**QUAL, "insurer_number": "７７７７７７７９"}),
+        "placeholder_insurer_number",
+        "past_qualification.insurer_number",
+    ),
+    ("blank claim_id", _base(claim_id=""), "blank_value", "claim_id"),
+    (
+        "blank kana_name",
+        _base(declaration={**DECL, "kana_name": " \u3000"}),
+        "blank_value",
+        "declaration.kana_name",
+    ),
+    (
+        "blank address",
+        _base(declaration={**DECL, "addresses": ["東京都", ""]}),
+        "blank_value",
+        "declaration.addresses.1",
+    ),
+    ("blank note", _base(options={"past_summary_note": "  "}), "blank_value", "options.past_summary_note"),
+    (
+        "checksum",
+        _base(current_qualification={**QUAL, "insurer_number": "01130013"}),
+        "invalid_checksum",
+        "current_qualification.insurer_number",
+    ),
+    (
+        "length",
+        _base(current_qualification={**QUAL, "insurer_number": "0113001"}),
+        "invalid_length",
+        "current_qualification.insurer_number",
+    ),
+    (
+        "arabic digits",
+        _base(current_qualification={**QUAL, "insurer_number": "٠١١٣٠٠١٢"}),
+        "invalid_format",
+        "current_qualification.insurer_number",
+    ),
+    ("receipt_number", _base(receipt_number="12a"), "invalid_format", "receipt_number"),
+]
+
+
+@pytest.mark.parametrize(("claim", "code", "field"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_error_code_and_field(claim: dict[str, Any], code: str, field: str | None) -> None:
+    error = _error(claim)
+    assert (error["code"], error["field"]) == (code, field)
+
+
+def test_claim_id_echoed_when_a_string() -> None:
+    output = json.loads(process_line(json.dumps(_base(colour=1)), 1, resolve_object).text)
+    assert output["claim_id"] == "v1"
+    output = json.loads(process_line(json.dumps(_base(claim_id=7)), 1, resolve_object).text)
+    assert output["claim_id"] is None
+
+
+def test_messages_never_quote_the_input() -> None:
+    secret = "ZZSECRET-VALUE-9876"
+    for claim in (
+        _base(receipt_type=secret),
+        _base(service_date=secret),
+        _base(claim_month=secret),
+        _base(current_qualification={**QUAL, "branch": secret}),
+        _base(current_qualification={**QUAL, "insurer_number": secret}),
+    ):
+        error = _error(claim)
+        assert secret not in error["message"]
+    # an unknown key is the field itself: named in `field` (and its message prefix), by design
+    assert _error(_base(**{secret: 1}))["field"] == secret
+
+
+def test_first_error_decides() -> None:
+    error = _error({"claim_id": "v1", "service_date": "bad", "receipt_type": "bad"})
+    assert error["field"] == "service_date"
+
+
+def test_to_claim_error_falls_back_to_the_custom_message() -> None:
+    with pytest.raises(ValidationError) as info:
+        Claim.model_validate(_base(claim_month="x"))
+    error = to_claim_error(info.value)
+    assert error.code == "invalid_year_month"
+    assert error.message_ja == "年月はYYYY-MM形式にしてください"
+    assert error.message_en == "a month must be written YYYY-MM"
+
+
+def test_branch_full_width_and_spaces_folded() -> None:
+    claim = Claim.model_validate(_base(current_qualification={**QUAL, "branch": "０ 1"}))
+    assert claim.current_qualification is not None
+    assert claim.current_qualification.branch == "01"
