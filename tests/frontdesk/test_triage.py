@@ -317,3 +317,13 @@ def test_cli_missing_file_exit_2(tmp_path: Path) -> None:
     done = _cli(str(tmp_path / "none.jsonl"))
     assert done.returncode == 2
     assert "rezept-fusho triage" in done.stderr
+
+
+def test_cli_in_process(tmp_path: Path) -> None:
+    from rezept_fusho.cli import main
+
+    out = tmp_path / "guidance.jsonl"
+    assert main(["triage", str(EXAMPLES), "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(
+        EXAMPLES.read_text(encoding="utf-8").splitlines()
+    )

@@ -124,3 +124,19 @@ def test_cli_unwritable_output_exit_2(tmp_path: Path) -> None:
     done = _cli("--date", "2025-07-10", "-o", str(tmp_path / "missing" / "guide.html"))
     assert done.returncode == 2
     assert "rezept-fusho guide" in done.stderr
+
+
+def test_guide_before_the_rules_names_none() -> None:
+    assert named_rules(render(date(2023, 7, 9))) == set()
+
+
+def test_cli_in_process(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rezept_fusho.cli import main
+
+    out = tmp_path / "guide.html"
+    assert main(["guide", "--date", "2025-07-10", "-o", str(out)]) == 0
+    assert "受付ガイド" in out.read_text(encoding="utf-8")
+    assert main(["guide", "--date", "2025-13-01"]) == 2
+    assert main(["guide", "--date", "2025/07/10"]) == 2
+    assert main(["guide", "--date", "2025-07-10", "-o", str(tmp_path / "no" / "g.html")]) == 2
+    assert "rezept-fusho guide" in capsys.readouterr().err

@@ -1,0 +1,97 @@
+"""Properties of triage over every well-formed situation (Hypothesis)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, get_args
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rezept_fusho.frontdesk import Situation, triage
+from rezept_fusho.frontdesk.triage import FIRST_DAY
+from rezept_fusho.models.claim import InsuranceKind
+from rezept_fusho.rules import registry
+from rezept_fusho.rules.frontdesk import expired_card_temporary
+from rezept_fusho.rules.frontdesk.vocabulary import AgeGroup, Case, Item, Lookup, Ratio, Setting, Visit
+
+DAYS = st.dates(min_value=FIRST_DAY, max_value=date(2027, 12, 31))
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> Situation:
+    day = draw(DAYS)
+    data: dict[str, Any] = {
+        "situation_id": draw(st.text(min_size=1, max_size=8)),
+        "service_date": day.isoformat(),
+        "case": draw(st.sampled_from(get_args(Case))),
+        "visit": draw(st.sampled_from(get_args(Visit))),
+        "setting": draw(st.sampled_from(get_args(Setting))),
+        "presented": draw(st.lists(st.sampled_from(get_args(Item)), unique=True)),
+        "holds_past_data": draw(st.booleans()),
+        "system_reachable": draw(st.booleans()),
+        "insurance_kind": draw(st.sampled_from(get_args(InsuranceKind))),
+        "lookup": draw(st.sampled_from(get_args(Lookup))),
+        "age_group": draw(st.none() | st.sampled_from(get_args(AgeGroup))),
+        "declared_ratio": draw(st.none() | st.sampled_from(get_args(Ratio))),
+        "options": {
+            "temporary_end": draw(st.sampled_from(get_args(expired_card_temporary.TemporaryEnd))),
+            "flexible_return_visit": draw(st.booleans()),
+        },
+    }
+    if draw(st.booleans()):
+        data["certificate_expiry"] = (day - timedelta(days=draw(st.integers(-30, 200)))).isoformat()
+    return Situation.model_validate(data)
+
+
+@given(situations())
+def test_a_path_or_an_explicit_full_charge(situation: Situation) -> None:
+    guidance = triage(situation)
+    assert guidance.situation_id == situation.situation_id
+    payment = guidance.window_payment
+    if guidance.chosen is not None:
+        assert payment.share == "normal"
+        assert any(p.available and p.method == guidance.chosen for p in guidance.paths)
+        assert guidance.likely_claim_basis is not None
+    elif payment.flexible:
+        assert payment.share == "normal"
+        assert situation.visit == "return"
+        assert situation.holds_past_data
+        assert situation.options.flexible_return_visit
+    else:
+        assert payment.share == "full"
+        assert payment.ratio == "10割"
+        assert guidance.likely_claim_basis is None
+    assert not any(p.available for p in guidance.paths) or guidance.chosen is not None
+
+
+@given(situations())
+def test_no_rule_outside_its_window(situation: Situation) -> None:
+    guidance = triage(situation)
+    day = situation.service_date
+    claim_month = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    for entry in guidance.trace:
+        rule = registry.get(entry.rule)
+        assert rule.in_force(day if rule.axis == "service_date" else claim_month), rule.id
+        assert entry.source == rule.source
+    for path in guidance.paths:
+        assert path.rule in {entry.rule for entry in guidance.trace}
+
+
+@given(situations())
+def test_the_extension_is_always_flagged(situation: Situation) -> None:
+    guidance = triage(situation)
+    traced = {entry.rule for entry in guidance.trace}
+    flagged = {warning.code for warning in guidance.warnings}
+    if expired_card_temporary.RULE_EXTENSION.id in traced:
+        assert "temporary_extension_unconfirmed" in flagged
+        assert situation.options.temporary_end == "2026-07-31"
+
+
+@given(situations())
+def test_deterministic_and_collects_for_fusho(situation: Situation) -> None:
+    first, second = triage(situation), triage(situation)
+    assert first == second
+    if first.likely_claim_basis == "fusho":
+        assert first.collect_now
+        assert ("事業所名" in first.collect_now) == (situation.insurance_kind != "late_elderly")
