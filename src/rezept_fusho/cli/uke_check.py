@@ -58,7 +58,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Exit 0 clean, 1 problems found, 2 unreadable.",
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="JSON Lines: one object per problem, then a summary")
+    parser.add_argument(
+        "--json", action="store_true", help="JSON Lines: one object per problem, then a summary"
+    )
     add_option_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -92,7 +94,13 @@ def run(args: argparse.Namespace) -> int:
                 _emit({"error": problem.to_dict()}, True)
         return 2
     status = "problems" if stats.problems else "ok"
-    summary = {"status": status, "kind": stats.kind, "receipts": stats.receipts, "records": stats.records, "problems": stats.problems}
+    summary = {
+        "status": status,
+        "kind": stats.kind,
+        "receipts": stats.receipts,
+        "records": stats.records,
+        "problems": stats.problems,
+    }
     if args.json:
         _emit({"summary": summary}, True)
     else:

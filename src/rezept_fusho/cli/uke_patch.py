@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("resolutions", metavar="RESOLUTIONS.jsonl")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the patched file (written atomically)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the patched file (written atomically)"
+    )
     parser.add_argument("--json", action="store_true", help="refusal reasons as JSON Lines on stdout")
     add_option_arguments(parser)
     parser.set_defaults(func=run)
@@ -58,5 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except UkeError as exc:
         _report(exc, args)
         return 1
-    print(f"rezept-fusho uke-patch: {len(result.patched)} receipt(s) patched -> {args.output}", file=sys.stderr)
+    print(
+        f"rezept-fusho uke-patch: {len(result.patched)} receipt(s) patched -> {args.output}", file=sys.stderr
+    )
     return 0

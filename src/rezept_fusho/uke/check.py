@@ -30,7 +30,7 @@ from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.problems import Problem
 from rezept_fusho.uke.reader import CRLF, UkeReader
 from rezept_fusho.uke.record import Record
-from rezept_fusho.uke.specs import HEADER_IDS, Kind, kind_of_header, specs_for, summary_records
+from rezept_fusho.uke.specs import HEADER_IDS, Kind, file_specs, kind_of_header, summary_records
 from rezept_fusho.uke.specs.common import (
     BRANCH,
     COMMENT_TEXT,
@@ -43,7 +43,7 @@ from rezept_fusho.uke.specs.common import (
     SYMBOL,
 )
 
-__all__ = ["CheckStats", "FUSHO_INSURERS", "check_file", "iter_problems", "is_late_elderly"]
+__all__ = ["FUSHO_INSURERS", "CheckStats", "check_file", "is_late_elderly", "iter_problems"]
 
 #: The 不詳 保険者番号 (disaster-claim 99999999 is a placeholder too, but not a 不詳 claim).
 FUSHO_INSURERS = frozenset({"77777777", "77777779"})
@@ -83,15 +83,11 @@ class _Checker:
         self.regexes: dict[str, re.Pattern[bytes]] = {}
         self.summary_ids: frozenset[str] = frozenset()
 
-    def _choose(self, kind: Kind, header_id: str) -> None:
+    def _choose(self, header_id: str, score_table: str) -> None:
+        kind, self.specs = file_specs(header_id, score_table, self.options)
         self.stats.kind = kind
-        options = self.options
-        if kind == "dental" and header_id in {"UK", "IR"}:
-            # Read whichever 歯科 header the file has; the option only decides what is written.
-            options = attrs.evolve(options, dental_header=header_id)
-        self.specs = specs_for(kind, options)
-        self.regexes = {rid: spec.line_regex() for rid, spec in self.specs.items()}
         self.summary_ids = summary_records(kind)
+        self.regexes = {rid: spec.line_regex() for rid, spec in self.specs.items()}
 
     def run(self, stream: BinaryIO) -> Iterator[Problem]:
         # Receipt-level problems are found when the receipt ends; hold each receipt's problems and
@@ -117,10 +113,9 @@ class _Checker:
             if record.eol != CRLF:
                 yield Problem.of("line_ending", line=record.line, record=rid)
             if self.stats.records == 1:
-                kind = kind_of_header(rid, record.text(3))
-                if kind is None:
+                if kind_of_header(rid, record.text(3)) is None:
                     yield Problem.of("header_not_first", line=record.line, record=rid)
-                self._choose(kind or "medical", rid)
+                self._choose(rid, record.text(3))
             elif rid in HEADER_IDS and rid in self.specs:
                 yield Problem.of("header_repeated", line=record.line, record=rid)
             if go_seen:
@@ -135,7 +130,7 @@ class _Checker:
                     yield from self._finish(receipt)
                 yield _RECEIPT_END
                 self.stats.receipts += 1
-                receipt = _Receipt(late=is_late_elderly(record.text(spec.index(RECEIPT_KIND))))  # type: ignore[union-attr]
+                receipt = _Receipt(late=is_late_elderly(record.text(self.specs["RE"].index(RECEIPT_KIND))))
             elif rid == "GO":
                 if receipt is not None:
                     yield from self._finish(receipt)
@@ -155,14 +150,18 @@ class _Checker:
             yield Problem.of("eof_mark_missing", line=reader.lines or None)
 
     def _fields(self, record: Record, spec: RecordSpec) -> Iterator[Problem]:
-        if self.regexes[spec.record_id].fullmatch(record.raw) and _strict_sjis(record.raw):
+        # The reader has decoded the line as cp932, and every cp932 cell in the rows the regex admits
+        # for 漢字 is a JIS X 0208 cell (tests/uke/test_uke_fields.py), so a match is a valid record.
+        if self.regexes[spec.record_id].fullmatch(record.raw):
             return
         raw_fields = record.raw_fields
         if len(raw_fields) != len(spec.fields):
             yield Problem.of("field_count", line=record.line, record=spec.record_id)
         for position, (field, raw) in enumerate(zip(spec.fields, raw_fields, strict=False), start=1):
             for code in field_codes(field, raw):
-                yield Problem.of(code, line=record.line, record=spec.record_id, field=field.name, position=position)
+                yield Problem.of(
+                    code, line=record.line, record=spec.record_id, field=field.name, position=position
+                )
 
     def _in_receipt(self, receipt: _Receipt, record: Record, spec: RecordSpec | None) -> Iterator[Problem]:
         rid = record.record_id
@@ -187,18 +186,24 @@ class _Checker:
         if insurer.is_placeholder(value) or len(value) != 8 or not value.isascii():
             # Placeholders are exempt; other lengths and modes are field problems already.
             return
-        where = {"line": record.line, "record": "HO", "field": INSURER, "position": index + 1}
         if not _INSURER_SHAPE.fullmatch(value):
-            yield Problem.of("insurer_number_format", **where)  # type: ignore[arg-type]
+            code = "insurer_number_format"
         elif not insurer.is_valid(value):
-            yield Problem.of("insurer_check_digit", **where)  # type: ignore[arg-type]
+            code = "insurer_check_digit"
+        else:
+            return
+        yield Problem.of(code, line=record.line, record="HO", field=INSURER, position=index + 1)
 
     def _public(self, record: Record, spec: RecordSpec) -> Iterator[Problem]:
         index = spec.index(PUBLIC_PAYER)
         value = record.text(index)
         if len(value) == 8 and value.isascii() and not public_payer.is_valid(value):
             yield Problem.of(
-                "public_payer_check_digit", line=record.line, record="KO", field=PUBLIC_PAYER, position=index + 1
+                "public_payer_check_digit",
+                line=record.line,
+                record="KO",
+                field=PUBLIC_PAYER,
+                position=index + 1,
             )
         index = spec.index(RECIPIENT)
         value = record.text(index)
@@ -208,7 +213,9 @@ class _Checker:
             and recipient.is_valid(value)
             and not recipient.is_valid(value, check_digit=True)
         ):
-            yield Problem.of("recipient_check_digit", line=record.line, record="KO", field=RECIPIENT, position=index + 1)
+            yield Problem.of(
+                "recipient_check_digit", line=record.line, record="KO", field=RECIPIENT, position=index + 1
+            )
 
     def _branch(self, receipt: _Receipt, record: Record, spec: RecordSpec) -> Iterator[Problem]:
         index = spec.index(BRANCH)
@@ -226,31 +233,45 @@ class _Checker:
     def _finish(self, receipt: _Receipt) -> Iterator[Problem]:
         ho = receipt.ho
         summary = receipt.first_summary
-        summary_is_fusho = (
+        fusho_summary: Record | None = None
+        if (
             summary is not None
             and summary.record_id in _COMMENT_RECORDS
             and summary.text(self.specs["CO"].index(COMMENT_TEXT)).startswith(FUSHO)
-        )
+        ):
+            fusho_summary = summary
         if ho is None:
-            if summary_is_fusho:
-                yield Problem.of("fusho_summary_without_placeholder", line=summary.line, record=summary.record_id)  # type: ignore[union-attr]
+            if fusho_summary is not None:
+                yield Problem.of(
+                    "fusho_summary_without_placeholder",
+                    line=fusho_summary.line,
+                    record=fusho_summary.record_id,
+                )
             return
         spec = self.specs["HO"]
         fusho = ho.text(spec.index(INSURER)) in FUSHO_INSURERS
         number = fold_digits(ho.text(spec.index(NUMBER)))
         expected = "7" * (8 if receipt.late else 9)
         if fusho:
-            if not summary_is_fusho:
-                yield Problem.of("fusho_summary_not_first", line=ho.line, record="HO", field=INSURER, position=2)
+            if fusho_summary is None:
+                yield Problem.of(
+                    "fusho_summary_not_first", line=ho.line, record="HO", field=INSURER, position=2
+                )
             if ho.text(spec.index(SYMBOL)):
-                yield Problem.of("fusho_symbol_not_empty", line=ho.line, record="HO", field=SYMBOL, position=3)
+                yield Problem.of(
+                    "fusho_symbol_not_empty", line=ho.line, record="HO", field=SYMBOL, position=3
+                )
             if number != expected:
                 yield Problem.of("fusho_number", line=ho.line, record="HO", field=NUMBER, position=4)
             return
-        if summary_is_fusho:
-            yield Problem.of("fusho_summary_without_placeholder", line=summary.line, record=summary.record_id)  # type: ignore[union-attr]
+        if fusho_summary is not None:
+            yield Problem.of(
+                "fusho_summary_without_placeholder", line=fusho_summary.line, record=fusho_summary.record_id
+            )
         if number in {"7" * 8, "7" * 9}:
-            yield Problem.of("fusho_number_without_placeholder", line=ho.line, record="HO", field=NUMBER, position=4)
+            yield Problem.of(
+                "fusho_number_without_placeholder", line=ho.line, record="HO", field=NUMBER, position=4
+            )
 
 
 _RECEIPT_END = Problem("receipt_end")
@@ -258,15 +279,6 @@ _RECEIPT_END = Problem("receipt_end")
 
 def _line_order(problem: Problem) -> int:
     return problem.line if problem.line is not None else 1 << 62
-
-
-def _strict_sjis(raw: bytes) -> bool:
-    # The regex admits every cell of the JIS X 0208 rows; strict shift_jis confirms the cell exists.
-    try:
-        raw.decode("shift_jis")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def iter_problems(

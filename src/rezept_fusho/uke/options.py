@@ -59,9 +59,7 @@ class UkeOptions:
     burden_category: str = attrs.field(default="1", validator=_burden)
     comment_code: str = attrs.field(default="810000001")
     card_max_bytes: int = attrs.field(default=38, validator=_positive)
-    dental_header: DentalHeader = attrs.field(
-        default="UK", validator=attrs.validators.in_(("UK", "IR"))
-    )
+    dental_header: DentalHeader = attrs.field(default="UK", validator=attrs.validators.in_(("UK", "IR")))
     check_recipient_digit: bool = False
 
 

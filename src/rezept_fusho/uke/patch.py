@@ -35,7 +35,7 @@ from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.problems import Problem, UkeError
 from rezept_fusho.uke.reader import UkeReader
 from rezept_fusho.uke.record import Record
-from rezept_fusho.uke.specs import Kind, kind_of_header, specs_for, summary_records
+from rezept_fusho.uke.specs import Kind, file_specs, summary_records
 from rezept_fusho.uke.specs.common import BRANCH, PAYER_KIND, RECEIPT_KIND, RECEIPT_NUMBER
 from rezept_fusho.uke.writer import replace_fields, write_records
 
@@ -107,7 +107,9 @@ class PatchResult:
 
 
 class _Patcher:
-    def __init__(self, resolutions: Mapping[str, Resolution], options: UkeOptions, result: PatchResult) -> None:
+    def __init__(
+        self, resolutions: Mapping[str, Resolution], options: UkeOptions, result: PatchResult
+    ) -> None:
         self.resolutions = resolutions
         self.options = options
         self.result = result
@@ -115,14 +117,14 @@ class _Patcher:
         self.summary_ids: frozenset[str] = frozenset()
 
     def run(self, records: Iterable[Record]) -> Iterator[Record]:
+        # A named receipt is held (RE up to the next RE or GO) until it can be patched as a whole.
         receipt: list[Record] | None = None
         resolution: Resolution | None = None
         for record in records:
             if not self.specs:
-                kind = kind_of_header(record.record_id, record.text(3)) or "medical"
-                self._choose(kind, record.record_id)
-            if record.record_id in {"RE", "GO"} and receipt is not None:
-                yield from self._patch(receipt, resolution)  # type: ignore[arg-type]
+                self._choose(record.record_id, record.text(3))
+            if record.record_id in {"RE", "GO"} and receipt is not None and resolution is not None:
+                yield from self._patch(receipt, resolution)
                 receipt = None
             if record.record_id == "RE":
                 key = receipt_key(record.text(self.specs["RE"].index(RECEIPT_NUMBER)) or "0")
@@ -138,15 +140,12 @@ class _Patcher:
                 receipt.append(record)
             else:
                 yield record
-        if receipt is not None:
-            yield from self._patch(receipt, resolution)  # type: ignore[arg-type]
+        if receipt is not None and resolution is not None:
+            yield from self._patch(receipt, resolution)
 
-    def _choose(self, kind: Kind, header_id: str) -> None:
+    def _choose(self, header_id: str, score_table: str) -> None:
+        kind, self.specs = file_specs(header_id, score_table, self.options)
         self.result.kind = kind
-        options = self.options
-        if kind == "dental" and header_id in {"UK", "IR"}:
-            options = attrs.evolve(options, dental_header=header_id)
-        self.specs = specs_for(kind, options)
         self.summary_ids = summary_records(kind)
 
     def _patch(self, receipt: list[Record], resolution: Resolution) -> list[Record]:
@@ -211,7 +210,12 @@ def patch_file(
         missing = sorted(set(resolutions) - set(result.patched), key=lambda k: (len(k), k))
         if missing:
             # A レセプト番号 is not personal data: name it, so the vendor can find the resolution.
-            raise UkeError([Problem.of("receipt_not_found", record="RE", field=f"{RECEIPT_NUMBER} {key}") for key in missing])
+            raise UkeError(
+                [
+                    Problem.of("receipt_not_found", record="RE", field=f"{RECEIPT_NUMBER} {key}")
+                    for key in missing
+                ]
+            )
         with open(tmp, "rb") as written:
             problems = list(iter_problems(written, options, CheckStats()))
         if problems:
@@ -225,7 +229,11 @@ def patch_file(
 
 
 def _write(
-    stream: BinaryIO, out: BinaryIO, resolutions: Mapping[str, Resolution], options: UkeOptions, result: PatchResult
+    stream: BinaryIO,
+    out: BinaryIO,
+    resolutions: Mapping[str, Resolution],
+    options: UkeOptions,
+    result: PatchResult,
 ) -> None:
     reader = UkeReader(stream)
     write_records(patch_records(reader, resolutions, options, result), out, eof_mark=False)

@@ -8,7 +8,6 @@ Every name, address and number here is fictional.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rezept_fusho.models.claim import Claim
@@ -17,8 +16,25 @@ from rezept_fusho.resolver import resolve
 HERE = Path(__file__).parent
 
 
-def medical_re(number: int, kind: str, name: str = "架空　太郎", katakana: str = "カクウタロウ", ratio: str = "") -> str:
-    fields = ["RE", str(number), kind, "202605", name, "1", "19800101", ratio, "", "", "", "", "", f"K{number:04d}"]
+def medical_re(
+    number: int, kind: str, name: str = "架空　太郎", katakana: str = "カクウタロウ", ratio: str = ""
+) -> str:
+    fields = [
+        "RE",
+        str(number),
+        kind,
+        "202605",
+        name,
+        "1",
+        "19800101",
+        ratio,
+        "",
+        "",
+        "",
+        "",
+        "",
+        f"K{number:04d}",
+    ]
     fields += [""] * 7  # 割引点数単価, 予備×3, 検索番号, 記録条件仕様年月情報, 請求情報
     fields += [""] * 15  # 診療科 ×3
     fields += [katakana, ""]
@@ -118,7 +134,12 @@ def medical() -> None:
                 "claim_id": "m1",
                 "receipt_number": "1",
                 "service_date": "2026-05-01",
-                "current_qualification": {"insurer_number": "01130012", "symbol": "1234567", "number": "89", "branch": "01"},
+                "current_qualification": {
+                    "insurer_number": "01130012",
+                    "symbol": "1234567",
+                    "number": "89",
+                    "branch": "01",
+                },
             },
             {
                 "claim_id": "m2",
@@ -127,13 +148,28 @@ def medical() -> None:
                 "past_qualification": {"insurer_number": "133066", "symbol": "ﾄｳｷｮｳ", "number": "12345"},
                 "options": {"past_summary_note": "旧資格情報による請求"},
             },
-            {"claim_id": "m3", "receipt_number": "3", "service_date": "2026-05-03", "declaration": FUSHO_EMPLOYEE},
-            {"claim_id": "m4", "receipt_number": "000004", "service_date": "2026-05-04", "declaration": FUSHO_LATE},
+            {
+                "claim_id": "m3",
+                "receipt_number": "3",
+                "service_date": "2026-05-03",
+                "declaration": FUSHO_EMPLOYEE,
+            },
+            {
+                "claim_id": "m4",
+                "receipt_number": "000004",
+                "service_date": "2026-05-04",
+                "declaration": FUSHO_LATE,
+            },
             {
                 "claim_id": "m6",
                 "receipt_number": "6",
                 "service_date": "2026-05-06",
-                "past_qualification": {"insurer_number": "06132013", "symbol": "12", "number": "3456", "branch": "00"},
+                "past_qualification": {
+                    "insurer_number": "06132013",
+                    "symbol": "12",
+                    "number": "3456",
+                    "branch": "00",
+                },
             },
         ],
     )
@@ -207,7 +243,12 @@ def pharmacy() -> None:
                 "receipt_type": "pharmacy",
                 "receipt_number": "2",
                 "service_date": "2026-05-02",
-                "current_qualification": {"insurer_number": "01130012", "symbol": "1234567", "number": "89", "branch": "02"},
+                "current_qualification": {
+                    "insurer_number": "01130012",
+                    "symbol": "1234567",
+                    "number": "89",
+                    "branch": "02",
+                },
             },
         ],
     )
@@ -238,7 +279,9 @@ def problems() -> None:
         "SI,11,1,111000110,,291,1,,,,,",  # after GO
     ]
     data = "".join(line + "\r\n" for line in lines)
-    raw = data.encode("cp932").replace(b"SI,11,1,111000110,,291,1,,,,,\r\nIR", b"SI,11,1,111000110,,291,1,,,,,\nIR")
+    raw = data.encode("cp932").replace(
+        b"SI,11,1,111000110,,291,1,,,,,\r\nIR", b"SI,11,1,111000110,,291,1,,,,,\nIR"
+    )
     (HERE / "medical_problems.UKE").write_bytes(raw)  # LF line, and no EOF mark
 
 

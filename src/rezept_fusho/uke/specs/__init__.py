@@ -12,6 +12,8 @@ import functools
 from collections.abc import Mapping
 from typing import Literal
 
+import attrs
+
 from rezept_fusho.uke.fields import RecordSpec
 from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.specs import dental, medical, pharmacy
@@ -31,6 +33,21 @@ def specs_for(kind: Kind, options: UkeOptions) -> Mapping[str, RecordSpec]:
     if kind == "pharmacy":
         return pharmacy.specs(options)
     return medical.specs(options)
+
+
+def file_specs(
+    header_id: str, score_table: str, options: UkeOptions
+) -> tuple[Kind, Mapping[str, RecordSpec]]:
+    """The receipt type and record specs for a file opening with *header_id*.
+
+    A file that does not open with a header is read as 医科. A 歯科 file is read
+    with whichever header it has (UK or IR): :attr:`UkeOptions.dental_header`
+    only decides what a writer would emit.
+    """
+    kind = kind_of_header(header_id, score_table) or "medical"
+    if kind == "dental":
+        options = attrs.evolve(options, dental_header="IR" if header_id == "IR" else "UK")
+    return kind, specs_for(kind, options)
 
 
 def summary_records(kind: Kind) -> frozenset[str]:

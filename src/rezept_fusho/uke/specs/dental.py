@@ -10,7 +10,15 @@ from __future__ import annotations
 from rezept_fusho.uke.fields import RecordSpec
 from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.specs import medical
-from rezept_fusho.uke.specs.common import BURDEN, COMMENT_CATEGORY, alnum, comment_tail, header, numeric, record_id
+from rezept_fusho.uke.specs.common import (
+    BURDEN,
+    COMMENT_CATEGORY,
+    alnum,
+    comment_tail,
+    header,
+    numeric,
+    record_id,
+)
 
 
 def co(options: UkeOptions) -> RecordSpec:

@@ -35,34 +35,34 @@ def re_record() -> RecordSpec:
             numeric(f"特定疾病{n}", 3),
         ]
     return RecordSpec(
-            "RE",
-            "レセプト共通レコード",
-            (
-                record_id("RE"),
-                numeric(RECEIPT_NUMBER, 6, required=True),
-                numeric(RECEIPT_KIND, 4, fixed=True, required=True),
-                numeric("診療年月", 6, fixed=True, required=True),
-                text("氏名", 40, required=True),
-                numeric("男女区分", 1, fixed=True),
-                numeric("生年月日", 8, fixed=True),
-                numeric("給付割合", 3),
-                numeric("入院年月日", 8, fixed=True),
-                alnum("病棟区分", 8),
-                numeric("一部負担金・食事療養費・生活療養費標準負担額区分", 1),
-                alnum("レセプト特記事項", 10),
-                numeric("病床数", 4),
-                alnum("カルテ番号等", 20),
-                numeric("割引点数単価", 2),
-                alnum("予備1", 10),
-                alnum("予備2", 10),
-                alnum("予備3", 10),
-                numeric("検索番号", 30),
-                numeric("記録条件仕様年月情報", 8),
-                alnum("請求情報", 40),
-                *departments,
-                text("カタカナ（氏名）", 100),
-                numeric("患者の状態", 9),
-            ),
+        "RE",
+        "レセプト共通レコード",
+        (
+            record_id("RE"),
+            numeric(RECEIPT_NUMBER, 6, required=True),
+            numeric(RECEIPT_KIND, 4, fixed=True, required=True),
+            numeric("診療年月", 6, fixed=True, required=True),
+            text("氏名", 40, required=True),
+            numeric("男女区分", 1, fixed=True),
+            numeric("生年月日", 8, fixed=True),
+            numeric("給付割合", 3),
+            numeric("入院年月日", 8, fixed=True),
+            alnum("病棟区分", 8),
+            numeric("一部負担金・食事療養費・生活療養費標準負担額区分", 1),
+            alnum("レセプト特記事項", 10),
+            numeric("病床数", 4),
+            alnum("カルテ番号等", 20),
+            numeric("割引点数単価", 2),
+            alnum("予備1", 10),
+            alnum("予備2", 10),
+            alnum("予備3", 10),
+            numeric("検索番号", 30),
+            numeric("記録条件仕様年月情報", 8),
+            alnum("請求情報", 40),
+            *departments,
+            text("カタカナ（氏名）", 100),
+            numeric("患者の状態", 9),
+        ),
     )
 
 
@@ -127,7 +127,15 @@ def co(options: UkeOptions) -> RecordSpec:
 def specs(options: UkeOptions) -> dict[str, RecordSpec]:
     return {
         spec.record_id: spec
-        for spec in (header("IR", "医療機関名称"), re_record(), ho(options), ko(), sn(options), co(options), go())
+        for spec in (
+            header("IR", "医療機関名称"),
+            re_record(),
+            ho(options),
+            ko(),
+            sn(options),
+            co(options),
+            go(),
+        )
     }
 
 

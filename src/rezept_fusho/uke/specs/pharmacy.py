@@ -103,7 +103,15 @@ def co(options: UkeOptions) -> RecordSpec:
 def specs(options: UkeOptions) -> dict[str, RecordSpec]:
     return {
         spec.record_id: spec
-        for spec in (header("YK", "薬局名称", with_reserve=False), re_record(), ho(options), ko(), sn(options), co(options), go())
+        for spec in (
+            header("YK", "薬局名称", with_reserve=False),
+            re_record(),
+            ho(options),
+            ko(),
+            sn(options),
+            co(options),
+            go(),
+        )
     }
 
 
