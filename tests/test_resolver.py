@@ -255,60 +255,64 @@ def test_resolve_api_raises_claim_error() -> None:
 # Crashes: a well-formed claim must give an error record, never an exception.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: contacted_on before 明治 (1868-10-23) raises ValueError from wareki.era_of instead of an error record",
-)
 def test_contacted_on_before_meiji_is_an_error_record() -> None:
     error = _error(_claim(declaration=_declaration(contacted_on="1800-01-01")))
     assert error["field"] == "declaration.contacted_on"
+    assert error["code"] == "date_out_of_range"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: service_date in December 9999 without claim_month: the default claim month (year 10000) "
-    "raises ValueError in Claim.claim_month_start",
-)
 def test_service_date_in_last_month_of_9999_is_an_error_record() -> None:
-    _error(_claim(service_date="9999-12-10", current_qualification=_qualification()))
+    error = _error(_claim(service_date="9999-12-10", current_qualification=_qualification()))
+    assert error["code"] == "date_out_of_range"
+    assert error["field"] == "service_date"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="BUG: birth_date in 9925 or later with kind unknown: turns_75_on overflows (year > 9999) and raises ValueError",
-)
-def test_birth_date_near_year_9999_is_an_error_record_or_resolution() -> None:
+def test_latest_accepted_service_date_has_a_next_claim_month() -> None:
+    output = _out(_claim(service_date="2999-12-31", current_qualification=_qualification()))
+    assert output["basis"] == "current"
+
+
+def test_claim_month_out_of_range_is_an_error_record() -> None:
+    error = _error(_claim(claim_month="3000-01", current_qualification=_qualification()))
+    assert error["code"] == "date_out_of_range"
+    assert error["field"] == "claim_month"
+
+
+def test_birth_date_near_year_9999_is_an_error_record() -> None:
+    error = _error(
+        _claim(
+            service_date="2999-01-10",
+            claim_month="2999-02",
+            declaration=_declaration(
+                insurance_kind="unknown", birth_date="9950-01-01", contacted_on="2999-01-11"
+            ),
+        )
+    )
+    assert error["code"] == "date_out_of_range"
+    assert error["field"] == "declaration.birth_date"
+
+
+def test_latest_birth_date_resolves() -> None:
     output = _out(
         _claim(
-            service_date="9999-01-10",
-            claim_month="9999-02",
+            service_date="2999-01-10",
+            claim_month="2999-02",
             declaration=_declaration(
-                insurance_kind="unknown", birth_date="9950-01-01", contacted_on="9999-01-11"
+                insurance_kind="unknown", birth_date="2999-01-01", contacted_on="2999-01-11"
             ),
         )
     )
     assert output["basis"] == "fusho"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (contract): a current/past qualification whose 番号 is the 不詳 placeholder 777777777 "
-    "is billed as real; placeholders must appear only in 不詳 results",
-)
-def test_placeholder_card_number_in_a_qualification_is_refused() -> None:
-    output = _out(_claim(current_qualification=_qualification(number="777777777")))
-    assert "error" in output
+@pytest.mark.parametrize("number", ["777777777", "77777777", "７７７７７７７７７", "999999999"])
+def test_placeholder_card_number_in_a_qualification_is_refused(number: str) -> None:
+    error = _error(_claim(past_qualification=_qualification(number=number)))
+    assert error["code"] == "placeholder_number"
+    assert error["field"] == "past_qualification.number"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (doubtful): 77777777 and 99999999 as a real insurer are reported as invalid_checksum, "
-    "not placeholder_insurer_number as 77777779 is (check-insurer calls all three placeholders)",
-)
-@pytest.mark.parametrize("number", ["77777777", "99999999"])
+@pytest.mark.parametrize("number", ["77777777", "99999999", "７７７７７７７９"])
 def test_placeholder_insurer_posing_as_real_reports_placeholder(number: str) -> None:
     error = _error(_claim(current_qualification=_qualification(number)))
     assert error["code"] == "placeholder_insurer_number"

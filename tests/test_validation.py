@@ -140,9 +140,9 @@ CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
     ),
     ("blank claim_id", _base(claim_id=""), "blank_value", "claim_id"),
     (
-        "blank kana_name",
-        _base(declaration={**DECL, "kana_name": " \u3000"}),
-        "blank_value",
+        "blank kana_name is not stated, so a 不詳 claim lacks it",
+        _base(current_qualification=None, declaration={**DECL, "kana_name": " \u3000"}),
+        "declaration_incomplete",
         "declaration.kana_name",
     ),
     (
@@ -151,7 +151,6 @@ CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
         "blank_value",
         "declaration.addresses.1",
     ),
-    ("blank note", _base(options={"past_summary_note": "  "}), "blank_value", "options.past_summary_note"),
     (
         "checksum",
         _base(current_qualification={**QUAL, "insurer_number": "01130013"}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from rezept_fusho.errors import ClaimError
+from rezept_fusho.models.types import CODES
 
 _BUILTIN: dict[str, tuple[str, str, str]] = {
     "missing": ("missing_field", "必須項目がありません", "a required field is missing"),
@@ -20,6 +21,7 @@ _BUILTIN: dict[str, tuple[str, str, str]] = {
     "string_too_short": ("blank_value", "空の値は使えません", "the value must not be empty"),
 }
 _TYPE_ERROR = ("invalid_type", "型が正しくありません", "the value has the wrong type")
+_INVALID = ("invalid_value", "値が正しくありません", "the value is not valid")
 
 
 def _path(loc: tuple[int | str, ...]) -> str | None:
@@ -34,7 +36,9 @@ def to_claim_error(exc: ValidationError) -> ClaimError:
     if kind in _BUILTIN:
         code, ja, en = _BUILTIN[kind]
         return ClaimError(code, field, ja, en)
-    if kind.endswith("_type") or kind in {"model_attributes_type", "is_instance_of"}:
+    if kind in CODES:
+        ja, _, en = str(first["msg"]).partition(" / ")
+        return ClaimError(kind, field, ja, en)
+    if kind.endswith("_type") or kind == "is_instance_of":
         return ClaimError(_TYPE_ERROR[0], field, _TYPE_ERROR[1], _TYPE_ERROR[2])
-    ja, _, en = str(first["msg"]).partition(" / ")
-    return ClaimError(kind, field, ja, en or ja)
+    return ClaimError(_INVALID[0], field, _INVALID[1], _INVALID[2])

@@ -291,11 +291,6 @@ def test_lone_surrogate_escape_is_one_record() -> None:
     assert "error" in output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a lone surrogate (\\ud800) in a string field gives pydantic's own error type "
-    "'string_unicode' and its English-only message, not one of our stable codes (validation.py _BUILTIN)",
-)
 def test_lone_surrogate_gets_a_stable_code() -> None:
     result = process_line('{"claim_id": "\\ud800x", "service_date": "2025-07-10"}', 1, resolve_object)
     error = json.loads(result.text)["error"]

@@ -61,7 +61,6 @@ def test_conversions(text: str, expected: str) -> None:
         ("\x00", 1),
         ("😀", 1),
         ("é", 1),
-        ("ﾟ", 1),  # a lone half-width 半濁点 becomes a combining mark
         ("Ⅰ", 1),  # NEC special (cp932 only)
         ("㈱", 1),
     ],
@@ -87,15 +86,15 @@ def test_refusal_never_echoes_the_text() -> None:
         assert fragment not in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the position counts characters after half-width kana composition (ｶﾞ → ガ), "
-    "not in the text the user wrote: 'ｶﾞ①' reports character 2, the ① is the 3rd input character",
-)
 def test_position_counts_input_characters() -> None:
     with pytest.raises(NotJisX0208) as info:
         to_kanji_mode("ｶﾞ①", "f")
     assert info.value.position == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [("ﾟ", "゜"), ("ﾞ", "゛"), ("ｱﾞ", "ア゛"), ("ｳﾞｶﾞ", "ヴガ")])
+def test_lone_voiced_marks_become_full_width_marks(text: str, expected: str) -> None:
+    assert to_kanji_mode(text, "f") == expected
 
 
 def test_kanji_field_wraps_as_claim_error() -> None:

@@ -17,6 +17,7 @@ from rezept_fusho.models.types import (
     CardNumber,
     InsurerNumber,
     IsoDate,
+    OptionalText,
     Symbol,
     Text,
     YearMonth,
@@ -52,16 +53,16 @@ class Declaration(BaseModel):
 
     model_config = _CONFIG
 
-    kana_name: Text | None = Field(default=None, title="カナ氏名")
+    kana_name: OptionalText = Field(default=None, title="カナ氏名")
     insurance_kind: InsuranceKind = Field(
         default="unknown",
         title="保険種別",
         description="employee 被用者保険 | national 国民健康保険 | late_elderly 後期高齢者医療 | unknown わからない",
     )
-    insurer_name: Text | None = Field(default=None, title="保険者等名称")
-    employer_name: Text | None = Field(default=None, title="事業所名")
+    insurer_name: OptionalText = Field(default=None, title="保険者等名称")
+    employer_name: OptionalText = Field(default=None, title="事業所名")
     addresses: tuple[Text, ...] = Field(default=(), title="住所", description="every one is written")
-    contact: Text | None = Field(default=None, title="連絡先")
+    contact: OptionalText = Field(default=None, title="連絡先")
     contacted_on: IsoDate | None = Field(default=None, title="患者への連絡を行った日付")
     birth_date: IsoDate | None = Field(default=None, title="生年月日")
 
@@ -81,7 +82,7 @@ class Options(BaseModel):
         title="保険種別不明時の審査支払機関",
         description="疑義解釈 2023-08-03 問1: the clinic chooses; null leaves the choice open with a warning",
     )
-    past_summary_note: Text | None = Field(
+    past_summary_note: OptionalText = Field(
         default=None,
         title="旧資格請求の摘要記載",
         description=(

@@ -31,6 +31,12 @@ def error(code: str, ja: str, en: str) -> PydanticCustomError:
     return PydanticCustomError(code, f"{ja} / {en}")
 
 
+#: Dates the library accepts: 和暦 needs 明治 or later, and date arithmetic
+#: (the next claim month, a 75th birthday) must stay inside ``datetime.date``.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
 def parse_iso_date(text: str) -> date | None:
     """*text* as a date if it is exactly ``YYYY-MM-DD`` in ASCII digits and real, else None.
 
@@ -45,19 +51,34 @@ def parse_iso_date(text: str) -> date | None:
 
 
 def _iso_date(value: Any) -> date:
-    if isinstance(value, date) and type(value) is date:
-        return value
-    if isinstance(value, str) and (parsed := parse_iso_date(value)) is not None:
-        return parsed
-    raise error(
-        "invalid_date",
-        "日付はYYYY-MM-DD形式の実在する日付にしてください",
-        "a date must be a real date written YYYY-MM-DD",
-    )
+    parsed: date | None = None
+    if type(value) is date:
+        parsed = value
+    elif isinstance(value, str):
+        parsed = parse_iso_date(value)
+    if parsed is None:
+        raise error(
+            "invalid_date",
+            "日付はYYYY-MM-DD形式の実在する日付にしてください",
+            "a date must be a real date written YYYY-MM-DD",
+        )
+    if not EARLIEST <= parsed <= LATEST:
+        raise error(
+            "date_out_of_range",
+            "日付は1900-01-01から2999-12-31までにしてください",
+            "a date must be between 1900-01-01 and 2999-12-31",
+        )
+    return parsed
 
 
 def _year_month(value: Any) -> str:
     if isinstance(value, str) and _YEAR_MONTH.fullmatch(value):
+        if not EARLIEST.year <= int(value[:4]) <= LATEST.year:  # ASCII digits: checked above
+            raise error(
+                "date_out_of_range",
+                "年月は1900-01から2999-12までにしてください",
+                "a month must be between 1900-01 and 2999-12",
+            )
         return value
     raise error("invalid_year_month", "年月はYYYY-MM形式にしてください", "a month must be written YYYY-MM")
 
@@ -65,17 +86,17 @@ def _year_month(value: Any) -> str:
 def _insurer_number(value: Any) -> str:
     if not isinstance(value, str):
         raise error("invalid_type", "文字列にしてください", "must be a string")
-    try:
-        number = insurer.validate(value)
-    except ValidationError as exc:
-        raise error(exc.code, exc.message_ja, exc.message_en) from None
-    if insurer.is_placeholder(number):
+    # Before the check digit: 77777777 fails it, yet is a placeholder, not a typo.
+    if insurer.is_placeholder(value):
         raise error(
             "placeholder_insurer_number",
             "不詳・災害時の仮の保険者番号は実在の資格として使えません",
             "a placeholder insurer number cannot stand for a real qualification",
         )
-    return number
+    try:
+        return insurer.validate(value)
+    except ValidationError as exc:
+        raise error(exc.code, exc.message_ja, exc.message_en) from None
 
 
 def _branch(value: Any) -> str:
@@ -113,16 +134,33 @@ def _symbol(value: Any) -> str:
     return card_text(value, "symbol")
 
 
+#: 不詳 (777777777, 後期 77777777) and disaster (999999999) 番号: never a real card's.
+PLACEHOLDER_NUMBERS = frozenset({"777777777", "77777777", "999999999"})
+
+
 def _number(value: Any) -> str:
     text = _symbol(value)
     if not any(char in "0123456789０１２３４５６７８９" for char in text):
         raise error("invalid_format", "番号には数字が必要です", "the number must contain a digit")
+    if fold_digits(text) in PLACEHOLDER_NUMBERS:
+        raise error(
+            "placeholder_number",
+            "不詳・災害時の仮の番号は実在の資格として使えません",
+            "a placeholder card number cannot stand for a real qualification",
+        )
     return text
 
 
 def _non_blank(value: str) -> str:
     if not value.strip(" \u3000"):
         raise error("blank_value", "空白だけの値は使えません", "the value must not be blank")
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    # A form item left empty means "not stated" (記載なし), not a malformed value.
+    if isinstance(value, str) and not value.strip(" \u3000"):
+        return None
     return value
 
 
@@ -133,3 +171,24 @@ Branch = Annotated[str, BeforeValidator(_branch), Field(pattern=r"^[0-9]{2}$")]
 Symbol = Annotated[str, BeforeValidator(_symbol)]
 CardNumber = Annotated[str, BeforeValidator(_number)]
 Text = Annotated[str, AfterValidator(_non_blank)]
+#: Optional text where an empty string means "not stated": it becomes null.
+OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
+
+#: Every error code the types above raise (validation.py passes them through).
+CODES = frozenset(
+    {
+        "invalid_date",
+        "date_out_of_range",
+        "invalid_year_month",
+        "invalid_type",
+        "placeholder_insurer_number",
+        "invalid_length",
+        "invalid_format",
+        "invalid_checksum",
+        "invalid_component",
+        "invalid_branch",
+        "not_jis_x0208",
+        "placeholder_number",
+        "blank_value",
+    }
+)

@@ -25,6 +25,7 @@ rezept_fusho.text.jis.NotJisX0208: contact: 1文字目はJIS X 0208にない文�
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 __all__ = ["NotJisX0208", "is_jis_x0208", "kanji_bytes", "to_kanji_mode"]
 
@@ -78,21 +79,26 @@ class NotJisX0208(ValueError):
         super().__init__(f"{field}: {self.message_ja} / {self.message_en}")
 
 
-def _fold_halfwidth_kana(text: str) -> str:
-    # NFKC only on the half-width kana runs: elsewhere it would fold ① to 1.
-    out: list[str] = []
-    run: list[str] = []
-    for char in text:
+_VOICED_MARKS = {"\uff9e": "\u309b", "\uff9f": "\u309c"}  # lone ﾞ ﾟ → ゛ ゜
+
+
+def _converted(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based position in *text*, converted character) — a kana and its ﾞ/ﾟ count as one."""
+    index = 0
+    while index < len(text):
+        char = text[index]
         if ord(char) in _HALFWIDTH_KANA:
-            run.append(char)
-            continue
-        if run:
-            out.append(unicodedata.normalize("NFKC", "".join(run)))
-            run.clear()
-        out.append(char)
-    if run:
-        out.append(unicodedata.normalize("NFKC", "".join(run)))
-    return "".join(out)
+            pair = text[index : index + 2]
+            composed = unicodedata.normalize("NFKC", pair)
+            if len(pair) == 2 and pair[1] in _VOICED_MARKS and len(composed) == 1:
+                yield index + 1, composed
+                index += 2
+                continue
+            # NFKC only on half-width kana: elsewhere it would fold ① to 1.
+            yield index + 1, _VOICED_MARKS.get(char) or unicodedata.normalize("NFKC", char)
+        else:
+            yield index + 1, _TABLE.get(ord(char), char)
+        index += 1
 
 
 def _is_double_byte_jis(char: str) -> bool:
@@ -109,11 +115,12 @@ def is_jis_x0208(text: str) -> bool:
 
 def to_kanji_mode(text: str, field: str) -> str:
     """Convert *text* to full-width JIS X 0208, or raise :class:`NotJisX0208`."""
-    converted = _fold_halfwidth_kana(text).translate(_TABLE)
-    for position, char in enumerate(converted, start=1):
+    out: list[str] = []
+    for position, char in _converted(text):
         if not _is_double_byte_jis(char):
             raise NotJisX0208(field, position)
-    return converted
+        out.append(char)
+    return "".join(out)
 
 
 def kanji_bytes(text: str) -> int:
