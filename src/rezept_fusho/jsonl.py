@@ -120,28 +120,36 @@ def result_object(model: BaseModel) -> dict[str, Any]:
 _NOT_AN_OBJECT = ClaimError(
     "not_an_object", None, "1行に1つのJSONオブジェクトが必要です", "each line must be one JSON object"
 )
-_INVALID_JSON = ClaimError("invalid_json", None, "JSONとして読めません", "the line is not valid JSON")
+INVALID_JSON = ClaimError("invalid_json", None, "JSONとして読めません", "the line is not valid JSON")
 
 
-def _process(obj: object, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
+def outcome(
+    obj: object, line: int, handler: Handler, id_field: str = "claim_id"
+) -> tuple[dict[str, Any], bool]:
+    """Run *handler* on one parsed JSON value: (result, True) or (error record, False); never raises for bad input."""
     if not isinstance(obj, dict):
-        return dump_bytes(error_record(None, line, _NOT_AN_OBJECT, id_field)), False
+        return error_record(None, line, _NOT_AN_OBJECT, id_field), False
     raw_id = obj.get(id_field)
     id_value = raw_id if isinstance(raw_id, str) else None
     try:
         model = handler(obj)
     except ValidationError as exc:
-        return dump_bytes(error_record(id_value, line, to_claim_error(exc), id_field)), False
+        return error_record(id_value, line, to_claim_error(exc), id_field), False
     except ClaimError as exc:
-        return dump_bytes(error_record(id_value, line, exc, id_field)), False
-    return dump_bytes(result_object(model)), True
+        return error_record(id_value, line, exc, id_field), False
+    return result_object(model), True
+
+
+def _process(obj: object, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
+    data, ok = outcome(obj, line, handler, id_field)
+    return dump_bytes(data), ok
 
 
 def _process_text(text: str, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
     try:
         obj = loads(text)
     except (ValueError, RecursionError):
-        return dump_bytes(error_record(None, line, _INVALID_JSON, id_field)), False
+        return dump_bytes(error_record(None, line, INVALID_JSON, id_field)), False
     return _process(obj, line, handler, id_field)
 
 

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from rezept_fusho import __version__
-from rezept_fusho.cli import check_insurer, guide, resolve, rules, schema, triage, uke_check, uke_patch
+from rezept_fusho.cli import check_insurer, guide, resolve, rules, schema, serve, triage, uke_check, uke_patch
 
 #: Subcommand modules, each with ``register(subparsers)``; add a line to add a command.
-COMMANDS = (resolve, check_insurer, rules, triage, guide, schema, uke_check, uke_patch)
+COMMANDS = (resolve, check_insurer, rules, triage, guide, schema, serve, uke_check, uke_patch)
 
 
 def build_parser() -> argparse.ArgumentParser:
