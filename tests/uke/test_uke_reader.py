@@ -125,5 +125,15 @@ def test_fuzz_structured_bytes(parts: list[bytes]) -> None:
 
 
 def test_a_line_one_byte_too_long_with_its_newline() -> None:
-    assert read_error(b"1" * MAX_LINE + b"\n").problems[0].code == "line_too_long"
-    assert [r.raw for r in read_records(io.BytesIO(b"1" * (MAX_LINE - 1) + b"\n"))] == [b"1" * (MAX_LINE - 1)]
+    assert read_error(b"1" * (MAX_LINE + 1) + b"\n").problems[0].code == "line_too_long"
+    assert [r.raw for r in read_records(io.BytesIO(b"1" * MAX_LINE + b"\r\n"))] == [b"1" * MAX_LINE]
+
+
+def test_lines_across_blocks() -> None:
+    from rezept_fusho.uke.reader import BLOCK
+
+    line = "CO,01,1,810000001,漢字漢字漢字".encode("cp932")
+    data = b"\r\n".join([line] * (BLOCK // len(line) * 3)) + b"\r\n\x1a"
+    assert roundtrip(data) == data
+    bad = data[: BLOCK + 5] + b"\x85\x40" + data[BLOCK + 5 :]
+    assert read_error(bad).problems[0].code == "undecodable"

@@ -24,13 +24,12 @@ from typing import BinaryIO
 import attrs
 
 from rezept_fusho.numbers import insurer, public_payer, recipient
-from rezept_fusho.text.fold import fold_digits
 from rezept_fusho.uke.fields import RecordSpec, field_codes
 from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.problems import Problem
 from rezept_fusho.uke.reader import CRLF, UkeReader
-from rezept_fusho.uke.record import Record
-from rezept_fusho.uke.specs import HEADER_IDS, Kind, file_specs, kind_of_header, summary_records
+from rezept_fusho.uke.record import Record, record_id_of
+from rezept_fusho.uke.specs import HEADER_IDS, Kind, file_specs, kind_of_header, specs_for, summary_records
 from rezept_fusho.uke.specs.common import (
     BRANCH,
     COMMENT_TEXT,
@@ -48,6 +47,10 @@ __all__ = ["FUSHO_INSURERS", "CheckStats", "check_file", "is_late_elderly", "ite
 #: The 不詳 保険者番号 (disaster-claim 99999999 is a placeholder too, but not a 不詳 claim).
 FUSHO_INSURERS = frozenset({"77777777", "77777779"})
 FUSHO = "不詳"
+# The same, as the bytes of a field: the receipt checks compare bytes, not decoded text.
+_FUSHO_INSURER_BYTES = frozenset(number.encode("ascii") for number in FUSHO_INSURERS)
+_FUSHO_BYTES = FUSHO.encode("cp932")
+_SEVENS = {width: {("7" * width).encode(), ("７" * width).encode("cp932")} for width in (8, 9)}
 _RECORD_ID = re.compile(rb"[0-9A-Z]{2}")
 _INSURER_SHAPE = re.compile(r"[0-9]{8}|  [0-9]{6}")
 _COMMENT_RECORDS = frozenset({"CO", "TK"})
@@ -70,9 +73,62 @@ class CheckStats:
 
 @attrs.define
 class _Receipt:
+    line: int
     late: bool
     ho: Record | None = None
     first_summary: Record | None = None
+
+
+@attrs.frozen
+class _Index:
+    """Positions of the fields the receipt checks read, for one receipt type."""
+
+    kind: int
+    insurer: int
+    symbol: int
+    number: int
+    payer: int
+    recipient: int
+    payer_kind: int
+    branch: int
+    text: int
+
+    @classmethod
+    def of(cls, specs: Mapping[str, RecordSpec]) -> _Index:
+        ho, ko, sn = specs["HO"], specs["KO"], specs["SN"]
+        return cls(
+            kind=specs["RE"].index(RECEIPT_KIND),
+            insurer=ho.index(INSURER),
+            symbol=ho.index(SYMBOL),
+            number=ho.index(NUMBER),
+            payer=ko.index(PUBLIC_PAYER),
+            recipient=ko.index(RECIPIENT),
+            payer_kind=sn.index(PAYER_KIND),
+            branch=sn.index(BRANCH),
+            text=specs["CO"].index(COMMENT_TEXT),
+        )
+
+
+#: Results of the 保険者番号 test by field bytes: a file names few insurers many times.
+_INSURER_CACHE: dict[bytes, str | None] = {}
+_CACHE_SIZE = 4096
+
+
+def _insurer_code(raw: bytes) -> str | None:
+    code = _INSURER_CACHE.get(raw, "")
+    if code != "":
+        return code
+    value = raw.decode("cp932", "replace")
+    if insurer.is_placeholder(value) or len(raw) != 8 or not raw.isascii():
+        # Placeholders are exempt; other lengths and modes are field problems already.
+        code = None
+    elif not _INSURER_SHAPE.fullmatch(value):
+        code = "insurer_number_format"
+    else:
+        code = None if insurer.is_valid(value) else "insurer_check_digit"
+    if len(_INSURER_CACHE) < _CACHE_SIZE:
+        _INSURER_CACHE[raw] = code
+    return code
 
 
 class _Checker:
@@ -82,130 +138,131 @@ class _Checker:
         self.specs: Mapping[str, RecordSpec] = {}
         self.regexes: dict[str, re.Pattern[bytes]] = {}
         self.summary_ids: frozenset[str] = frozenset()
+        self.at = _Index.of(specs_for("medical", options))
+        self.out: list[Problem] = []
+        self.go_seen = False
 
     def _choose(self, header_id: str, score_table: str) -> None:
         kind, self.specs = file_specs(header_id, score_table, self.options)
         self.stats.kind = kind
         self.summary_ids = summary_records(kind)
         self.regexes = {rid: spec.line_regex() for rid, spec in self.specs.items()}
+        self.at = _Index.of(self.specs)
+
+    def _add(
+        self, code: str, record: Record | None = None, field: str | None = None, position: int | None = None
+    ) -> None:
+        line = record.line if record is not None else None
+        rid = record.record_id if record is not None else None
+        self.out.append(Problem.of(code, line=line, record=rid, field=field, position=position))
 
     def run(self, stream: BinaryIO) -> Iterator[Problem]:
-        # Receipt-level problems are found when the receipt ends; hold each receipt's problems and
-        # give them in line order (memory is bounded by one receipt, not by the file).
-        pending: list[Problem] = []
-        for problem in self._run(stream):
-            if problem.code == "receipt_end":
-                pending.sort(key=_line_order)
-                yield from pending
-                pending.clear()
-            else:
-                pending.append(problem)
-        pending.sort(key=_line_order)
-        yield from pending
-
-    def _run(self, stream: BinaryIO) -> Iterator[Problem]:
+        # Problems of a receipt are found as its records go by and when it ends; they are held until
+        # then and given in line order (memory is bounded by one receipt, not by the file).
+        out = self.out
         reader = UkeReader(stream)
         receipt: _Receipt | None = None
-        go_seen = False
-        for record in reader:
-            self.stats.records += 1
-            rid = record.record_id
-            if record.eol != CRLF:
-                yield Problem.of("line_ending", line=record.line, record=rid)
-            if self.stats.records == 1:
-                if kind_of_header(rid, record.text(3)) is None:
-                    yield Problem.of("header_not_first", line=record.line, record=rid)
-                self._choose(rid, record.text(3))
-            elif rid in HEADER_IDS and rid in self.specs:
-                yield Problem.of("header_repeated", line=record.line, record=rid)
-            if go_seen:
-                yield Problem.of("go_not_last", line=record.line, record=rid)
-            spec = self.specs.get(rid)
-            if spec is not None:
-                yield from self._fields(record, spec)
-            elif not _RECORD_ID.fullmatch(record.raw_fields[0]):
-                yield Problem.of("invalid_record_id", line=record.line)
-            if rid == "RE":
-                if receipt is not None:
-                    yield from self._finish(receipt)
-                yield _RECEIPT_END
-                self.stats.receipts += 1
-                receipt = _Receipt(late=is_late_elderly(record.text(self.specs["RE"].index(RECEIPT_KIND))))
-            elif rid == "GO":
-                if receipt is not None:
-                    yield from self._finish(receipt)
-                receipt = None
-                go_seen = True
+        records = 0
+        regexes: Mapping[str, re.Pattern[bytes]] = {}
+        known_ids: set[str] = set()
+        for number, raw, eol in reader.lines_of():
+            # Most lines need nothing but the regex: a Record is built only for those that do.
+            records += 1
+            rid = record_id_of(raw)
+            if eol != CRLF:
+                out.append(Problem.of("line_ending", line=number, record=rid))
+            if records == 1:
+                self._header(Record(number, raw, eol))
+                regexes = self.regexes
+            elif rid in HEADER_IDS and rid in regexes:
+                out.append(Problem.of("header_repeated", line=number, record=rid))
+            if self.go_seen:
+                out.append(Problem.of("go_not_last", line=number, record=rid))
+            regex = regexes.get(rid)
+            if regex is not None:
+                # The reader has decoded the line as cp932, and every cp932 cell of the rows the regex
+                # admits for 漢字 is a JIS X 0208 cell (tests/uke/test_uke_fields.py): a match is valid.
+                if not regex.fullmatch(raw):
+                    self._fields(Record(number, raw, eol), self.specs[rid])
+            elif rid not in known_ids:
+                if _RECORD_ID.fullmatch(raw.split(b",", 1)[0]):
+                    known_ids.add(rid)
+                else:
+                    out.append(Problem.of("invalid_record_id", line=number))
+            if rid in _BOUNDARIES:
+                receipt = self._boundary(receipt, Record(number, raw, eol))
+                if out:
+                    out.sort(key=_line_order)
+                    yield from out
+                    out.clear()
             elif receipt is not None:
-                yield from self._in_receipt(receipt, record, spec)
-            elif self.stats.records > 1 and not go_seen and rid not in HEADER_IDS:
-                yield Problem.of("record_outside_receipt", line=record.line, record=rid)
-        if receipt is not None:
-            yield from self._finish(receipt)
-        if self.stats.records == 0:
-            yield Problem.of("empty_file")
-        elif not go_seen:
-            yield Problem.of("go_missing")
-        if not reader.eof_mark:
-            yield Problem.of("eof_mark_missing", line=reader.lines or None)
+                if receipt.first_summary is None and rid in self.summary_ids:
+                    receipt.first_summary = Record(number, raw, eol)
+                if regex is not None and rid in _RECEIPT_CHECKS:
+                    self._in_receipt(receipt, Record(number, raw, eol))
+            elif records > 1 and not self.go_seen and rid not in HEADER_IDS:
+                out.append(Problem.of("record_outside_receipt", line=number, record=rid))
+        self.stats.records = records
+        self._end(receipt, records, reader)
+        out.sort(key=_line_order)
+        yield from out
+        out.clear()
 
-    def _fields(self, record: Record, spec: RecordSpec) -> Iterator[Problem]:
-        # The reader has decoded the line as cp932, and every cp932 cell in the rows the regex admits
-        # for 漢字 is a JIS X 0208 cell (tests/uke/test_uke_fields.py), so a match is a valid record.
-        if self.regexes[spec.record_id].fullmatch(record.raw):
-            return
+    def _header(self, record: Record) -> None:
+        if kind_of_header(record.record_id, record.text(3)) is None:
+            self._add("header_not_first", record)
+        self._choose(record.record_id, record.text(3))
+
+    def _boundary(self, receipt: _Receipt | None, record: Record) -> _Receipt | None:
+        """RE or GO: the receipt before it ends; an RE starts the next one."""
+        if receipt is not None:
+            self._finish(receipt)
+        if record.record_id == "GO":
+            self.go_seen = True
+            return None
+        self.stats.receipts += 1
+        kind = _field(record, self.at.kind)
+        return _Receipt(record.line, is_late_elderly(kind.decode("ascii", "replace")))
+
+    def _end(self, receipt: _Receipt | None, records: int, reader: UkeReader) -> None:
+        if receipt is not None:
+            self._finish(receipt)
+        if records == 0:
+            self._add("empty_file")
+        elif not self.go_seen:
+            self._add("go_missing")
+        if not reader.eof_mark:
+            self.out.append(Problem.of("eof_mark_missing", line=reader.lines or None))
+
+    def _fields(self, record: Record, spec: RecordSpec) -> None:
         raw_fields = record.raw_fields
         if len(raw_fields) != len(spec.fields):
-            yield Problem.of("field_count", line=record.line, record=spec.record_id)
+            self._add("field_count", record)
         for position, (field, raw) in enumerate(zip(spec.fields, raw_fields, strict=False), start=1):
             for code in field_codes(field, raw):
-                yield Problem.of(
-                    code, line=record.line, record=spec.record_id, field=field.name, position=position
-                )
+                self._add(code, record, field.name, position)
 
-    def _in_receipt(self, receipt: _Receipt, record: Record, spec: RecordSpec | None) -> Iterator[Problem]:
+    def _in_receipt(self, receipt: _Receipt, record: Record) -> None:
         rid = record.record_id
-        if receipt.first_summary is None and rid in self.summary_ids:
-            receipt.first_summary = record
-        if spec is None:
-            return
         if rid == "HO":
             if receipt.ho is not None:
-                yield Problem.of("duplicate_ho", line=record.line, record=rid)
-            else:
-                receipt.ho = record
-                yield from self._insurer(record, spec)
+                self._add("duplicate_ho", record)
+                return
+            receipt.ho = record
+            code = _insurer_code(record.raw_fields[self.at.insurer])
+            if code is not None:
+                self._add(code, record, INSURER, self.at.insurer + 1)
         elif rid == "KO":
-            yield from self._public(record, spec)
-        elif rid == "SN":
-            yield from self._branch(receipt, record, spec)
-
-    def _insurer(self, record: Record, spec: RecordSpec) -> Iterator[Problem]:
-        index = spec.index(INSURER)
-        value = record.text(index)
-        if insurer.is_placeholder(value) or len(value) != 8 or not value.isascii():
-            # Placeholders are exempt; other lengths and modes are field problems already.
-            return
-        if not _INSURER_SHAPE.fullmatch(value):
-            code = "insurer_number_format"
-        elif not insurer.is_valid(value):
-            code = "insurer_check_digit"
+            self._public(record)
         else:
-            return
-        yield Problem.of(code, line=record.line, record="HO", field=INSURER, position=index + 1)
+            self._branch(receipt, record)
 
-    def _public(self, record: Record, spec: RecordSpec) -> Iterator[Problem]:
-        index = spec.index(PUBLIC_PAYER)
+    def _public(self, record: Record) -> None:
+        index = self.at.payer
         value = record.text(index)
         if len(value) == 8 and value.isascii() and not public_payer.is_valid(value):
-            yield Problem.of(
-                "public_payer_check_digit",
-                line=record.line,
-                record="KO",
-                field=PUBLIC_PAYER,
-                position=index + 1,
-            )
-        index = spec.index(RECIPIENT)
+            self._add("public_payer_check_digit", record, PUBLIC_PAYER, index + 1)
+        index = self.at.recipient
         value = record.text(index)
         if (
             self.options.check_recipient_digit
@@ -213,68 +270,55 @@ class _Checker:
             and recipient.is_valid(value)
             and not recipient.is_valid(value, check_digit=True)
         ):
-            yield Problem.of(
-                "recipient_check_digit", line=record.line, record="KO", field=RECIPIENT, position=index + 1
-            )
+            self._add("recipient_check_digit", record, RECIPIENT, index + 1)
 
-    def _branch(self, receipt: _Receipt, record: Record, spec: RecordSpec) -> Iterator[Problem]:
-        index = spec.index(BRANCH)
+    def _branch(self, receipt: _Receipt, record: Record) -> None:
+        index = self.at.branch
         if not record.text(index):
             return
-        payer_kind = record.text(spec.index(PAYER_KIND))
-        code = None
+        payer_kind = record.text(self.at.payer_kind)
         if payer_kind in {"2", "3", "4", "5"}:
-            code = "branch_for_public"
+            self._add("branch_for_public", record, BRANCH, index + 1)
         elif receipt.late:
-            code = "branch_for_late_elderly"
-        if code is not None:
-            yield Problem.of(code, line=record.line, record="SN", field=BRANCH, position=index + 1)
+            self._add("branch_for_late_elderly", record, BRANCH, index + 1)
 
-    def _finish(self, receipt: _Receipt) -> Iterator[Problem]:
+    def _finish(self, receipt: _Receipt) -> None:
         ho = receipt.ho
         summary = receipt.first_summary
+        at = self.at
         fusho_summary: Record | None = None
         if (
             summary is not None
             and summary.record_id in _COMMENT_RECORDS
-            and summary.text(self.specs["CO"].index(COMMENT_TEXT)).startswith(FUSHO)
+            and _field(summary, at.text).startswith(_FUSHO_BYTES)
         ):
             fusho_summary = summary
         if ho is None:
             if fusho_summary is not None:
-                yield Problem.of(
-                    "fusho_summary_without_placeholder",
-                    line=fusho_summary.line,
-                    record=fusho_summary.record_id,
-                )
+                self._add("fusho_summary_without_placeholder", fusho_summary)
             return
-        spec = self.specs["HO"]
-        fusho = ho.text(spec.index(INSURER)) in FUSHO_INSURERS
-        number = fold_digits(ho.text(spec.index(NUMBER)))
-        expected = "7" * (8 if receipt.late else 9)
-        if fusho:
+        number = _field(ho, at.number)
+        if _field(ho, at.insurer) in _FUSHO_INSURER_BYTES:
             if fusho_summary is None:
-                yield Problem.of(
-                    "fusho_summary_not_first", line=ho.line, record="HO", field=INSURER, position=2
-                )
-            if ho.text(spec.index(SYMBOL)):
-                yield Problem.of(
-                    "fusho_symbol_not_empty", line=ho.line, record="HO", field=SYMBOL, position=3
-                )
-            if number != expected:
-                yield Problem.of("fusho_number", line=ho.line, record="HO", field=NUMBER, position=4)
+                self._add("fusho_summary_not_first", ho, INSURER, at.insurer + 1)
+            if _field(ho, at.symbol):
+                self._add("fusho_symbol_not_empty", ho, SYMBOL, at.symbol + 1)
+            if number not in _SEVENS[8 if receipt.late else 9]:
+                self._add("fusho_number", ho, NUMBER, at.number + 1)
             return
         if fusho_summary is not None:
-            yield Problem.of(
-                "fusho_summary_without_placeholder", line=fusho_summary.line, record=fusho_summary.record_id
-            )
-        if number in {"7" * 8, "7" * 9}:
-            yield Problem.of(
-                "fusho_number_without_placeholder", line=ho.line, record="HO", field=NUMBER, position=4
-            )
+            self._add("fusho_summary_without_placeholder", fusho_summary)
+        if number in _SEVENS[8] or number in _SEVENS[9]:
+            self._add("fusho_number_without_placeholder", ho, NUMBER, at.number + 1)
 
 
-_RECEIPT_END = Problem("receipt_end")
+_RECEIPT_CHECKS = frozenset({"HO", "KO", "SN"})
+_BOUNDARIES = frozenset({"RE", "GO"})
+
+
+def _field(record: Record, index: int) -> bytes:
+    fields = record.raw_fields
+    return fields[index] if index < len(fields) else b""
 
 
 def _line_order(problem: Problem) -> int:
