@@ -12,7 +12,7 @@ the 不詳 consistency and the 枝番 rules.
 >>> list(iter_problems(io.BytesIO(data)))
 []
 >>> [p.code for p in iter_problems(io.BytesIO(b"HO,1\\n"))]
-['line_ending', 'header_not_first', 'field_count', 'wrong_length', 'go_missing', 'eof_mark_missing']
+['line_ending', 'header_not_first', 'field_count', 'wrong_length', 'eof_mark_missing', 'go_missing']
 """
 
 from __future__ import annotations
