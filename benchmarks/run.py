@@ -1,0 +1,99 @@
+"""The batch benchmarks, in one run (not part of the unit tests).
+
+    python benchmarks/run.py            # 200,000 claims for throughput, 1,000,000 for memory
+    python benchmarks/run.py --quick    # 20,000 / 100,000: a smoke run
+
+Prints: one-core ``resolve`` throughput (JSON Lines → JSON Lines, the real
+command), the orjson parse-and-dump floor on the same lines, their ratio,
+``--jobs 2`` against ``--jobs 1``, peak RSS of a million-claim run, and the
+start-up time of a one-claim ``rezept-fusho resolve`` — each with its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus
+
+CLI = [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
+
+
+def timed_resolve(source: Path, target: Path, jobs: int) -> float:
+    started = time.perf_counter()
+    subprocess.run([*CLI, "resolve", str(source), "-o", str(target), "-q", "--jobs", str(jobs)], check=False)
+    return time.perf_counter() - started
+
+
+def floor(source: Path) -> float:
+    """Lines/s of the fastest JSON round trip: orjson loads + dumps, line by line, written to a file."""
+    started = time.perf_counter()
+    with source.open("rb") as lines, open(os.devnull, "wb") as out:
+        for line in lines:
+            try:
+                out.write(orjson.dumps(orjson.loads(line)) + b"\n")
+            except orjson.JSONDecodeError:
+                out.write(b"{}\n")
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(source: Path, target: Path) -> float:
+    """Peak RSS of one ``resolve`` child (ru_maxrss of the waited-for children, in KiB on Linux)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    timed_resolve(source, target, 1)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def startup_ms(tmp: Path) -> float:
+    one = corpus.write(tmp / "one.jsonl", 1)
+    runs = []
+    for _ in range(7):
+        started = time.perf_counter()
+        subprocess.run([*CLI, "resolve", str(one), "-q"], check=False, capture_output=True)
+        runs.append(time.perf_counter() - started)
+    return statistics.median(runs) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    count, big = (20_000, 100_000) if args.quick else (200_000, 1_000_000)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        source = corpus.write(tmp / "claims.jsonl", count)
+        target = tmp / "out.jsonl"
+        floor_s = floor(source)
+        one = timed_resolve(source, target, 1)
+        two = timed_resolve(source, target, 2)
+        rate, floor_rate = count / one, count / floor_s
+        print(
+            f"resolve, 1 core:  {rate:>10,.0f} claims/s  ({count:,} claims, {one:.2f} s)   target >= 100,000"
+        )
+        print(f"orjson floor:     {floor_rate:>10,.0f} lines/s")
+        print(f"ratio:            {floor_rate / rate:>10.1f} x the floor                         target <= 5")
+        print(
+            f"--jobs 2:         {count / two:>10,.0f} claims/s  = {one / two:.2f} x --jobs 1          target >= 1.7"
+        )
+        start = startup_ms(tmp)
+        print(f"start-up:         {start:>10.0f} ms (one claim, median of 7)              target < 300")
+        big_source = corpus.write(tmp / "big.jsonl", big)
+        print(
+            f"peak RSS:         {peak_rss_mb(big_source, target):>10.1f} MB ({big:,} claims, --jobs 1)     target < 100"
+        )
+
+
+if __name__ == "__main__":
+    main()
