@@ -49,6 +49,7 @@ __all__ = [
 
 Tier = Literal["current", "past", "fusho"]
 InsurerKind = Literal["employee", "national", "late_elderly"]
+_TIERS: tuple[Tier, ...] = ("current", "past", "fusho")
 
 #: Service dates every rule of the core is in force on (the 不詳 rules start with 請求年月 2023-09).
 FIRST_SERVICE_DATE = date(2023, 10, 1)
@@ -160,7 +161,7 @@ def _claim(tier: Tier, claim_id: str, service_date: date, draw: st.DrawFn) -> di
 
 @st.composite
 def _claims(draw: st.DrawFn, tier: Tier | None) -> dict[str, Any]:
-    chosen: Tier = tier or draw(st.sampled_from(["current", "past", "fusho"]))
+    chosen = tier if tier is not None else draw(st.sampled_from(_TIERS))
     service_date = draw(st.dates(FIRST_SERVICE_DATE, LAST_SERVICE_DATE))
     claim_id = draw(st.text(st.sampled_from([*_DIGITS, *"abcxyz-_"]), min_size=1, max_size=16))
     return _claim(chosen, claim_id, service_date, draw)
@@ -240,7 +241,7 @@ def _broken(draw: st.DrawFn, ways: tuple[str, ...]) -> tuple[dict[str, Any], str
     way = draw(st.sampled_from(ways))
     tier: Tier | None = None
     if way in _NEEDS_QUALIFICATION:
-        tier = draw(st.sampled_from(["current", "past"]))
+        tier = draw(st.sampled_from(_TIERS[:2]))
     elif way in _NEEDS_DECLARATION:
         tier = "fusho"
     return _break(way, draw(_claims(tier)), draw), BROKEN[way]
