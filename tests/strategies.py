@@ -16,11 +16,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
 from rezept_fusho.numbers.insurer import LAW_CODES, PLACEHOLDERS, calc_check_digit
 
 DIGITS = "0123456789"
-#: Placeholder 番号 of 不詳 claims; generated card numbers avoid them.
-PLACEHOLDER_CARD_NUMBERS = frozenset({"777777777", "77777777"})
+#: Placeholder 番号 (不詳, disaster); generated card numbers avoid them.
+PLACEHOLDER_CARD_NUMBERS = PLACEHOLDER_NUMBERS
 #: First 診療日 of the current/past tiers (保発0710第1号).
 TIERS_START = date(2023, 7, 10)
 #: First 請求年月 of 不詳 claims (the 2023-09 submission).

@@ -10,6 +10,7 @@ clock. A claim that cannot be billed raises :class:`~rezept_fusho.errors.ClaimEr
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from rezept_fusho.errors import ClaimError, kanji_field
@@ -60,7 +61,7 @@ def resolve(claim: Claim) -> Resolution:
 
 def _on_qualification(claim: Claim, qualification: Qualification, basis: Basis, ledger: Ledger) -> Resolution:
     number = qualification.insurer_number
-    if not insurer.is_valid(number, strict=True):
+    if not insurer.has_known_components(number):
         ledger.warn(
             "unknown_insurer_component",
             "保険者番号の法別番号または都道府県番号が既知の表にありません",
@@ -168,6 +169,17 @@ def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
     )
 
 
+# Frozen and built from a small fixed set of values: one shared instance each.
+@functools.cache
+def _notice(code: str, message: str) -> Notice:
+    return Notice.model_construct(code=code, message=message)
+
+
+@functools.cache
+def _trace_entry(rule: str, source: str) -> TraceEntry:
+    return TraceEntry.model_construct(rule=rule, source=source)
+
+
 def _resolution(
     claim: Claim,
     ledger: Ledger,
@@ -191,7 +203,7 @@ def _resolution(
         payer=payer_,
         summary=summary,
         paper_margin_note=margin,
-        warnings=tuple(Notice.model_construct(code=c, message=m) for c, m in ledger.warnings),
-        trace=tuple(TraceEntry.model_construct(rule=r, source=s) for r, s in ledger.trace),
+        warnings=tuple(_notice(code, message) for code, message in ledger.warnings),
+        trace=tuple(_trace_entry(rule, source) for rule, source in ledger.trace),
         receipt_number=claim.receipt_number,
     )

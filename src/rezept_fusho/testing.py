@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from hypothesis import strategies as st
 
+from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
 from rezept_fusho.numbers import insurer
 
 __all__ = [
@@ -103,7 +104,7 @@ def invalid_insurer_numbers() -> st.SearchStrategy[str]:
 
 def _card_text(min_size: int = 1) -> st.SearchStrategy[str]:
     return st.text(st.sampled_from([*_DIGITS, "A", "B", "-"]), min_size=min_size, max_size=8).filter(
-        lambda text: any(char.isdigit() for char in text)
+        lambda text: any(char in _DIGITS for char in text) and text not in PLACEHOLDER_NUMBERS
     )
 
 

@@ -296,3 +296,41 @@ def test_lone_surrogate_gets_a_stable_code() -> None:
     error = json.loads(result.text)["error"]
     assert error["code"] != "string_unicode"
     assert error["message"].split(" / ")[0] != error["message"].split(" / ")[-1]
+
+
+def test_broken_pipe_stops_quietly(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import rezept_fusho.cli.resolve as resolve_command
+
+    def reader_went_away(_args: object) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(resolve_command, "run", reader_went_away)
+    assert main(["resolve", str(EXAMPLES)]) == 1
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_reader_closing_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
+    claims = tmp_path / "many.jsonl"
+    line = EXAMPLES.read_text(encoding="utf-8").splitlines()[0]
+    claims.write_text((line + "\n") * 20000, encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from rezept_fusho.cli import main; raise SystemExit(main())",
+            "resolve",
+            "-q",
+            str(claims),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in stderr

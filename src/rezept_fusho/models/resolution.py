@@ -51,7 +51,9 @@ class Resolution(BaseModel):
     )
     warnings: tuple[Notice, ...] = Field(title="警告")
     trace: tuple[TraceEntry, ...] = Field(title="適用したルール")
-    receipt_number: str | None = Field(default=None, title="レセプト番号", description="echoed when given")
+    receipt_number: str | None = Field(
+        default=None, title="レセプト番号", pattern=r"^[0-9]{1,6}$", description="echoed when given"
+    )
 
 
 class ErrorDetail(BaseModel):

@@ -57,6 +57,7 @@ __all__ = [
     "calc_check_digit",
     "compact",
     "format",
+    "has_known_components",
     "is_kokuho",
     "is_placeholder",
     "is_valid",
@@ -147,9 +148,19 @@ def validate(number: str, *, strict: bool = False) -> str:
         law = law_code(number)
         if law is not None and law not in LAW_CODES:
             raise InvalidComponent("法別番号 / law code")
-        if not 1 <= int(prefecture_code(number)) <= 47:
+        if not _known_prefecture(number):
             raise InvalidComponent("都道府県番号 / prefecture")
     return number
+
+
+def _known_prefecture(number: str) -> bool:
+    return "01" <= prefecture_code(number) <= "47"  # two ASCII digits: string order is numeric order
+
+
+def has_known_components(number: str) -> bool:
+    """True when the 法別番号 (8 digits) and the 都道府県番号 (01–47) of a valid number are known."""
+    law = law_code(number)
+    return (law is None or law in LAW_CODES) and _known_prefecture(number)
 
 
 def is_valid(number: str, *, strict: bool = False) -> bool:

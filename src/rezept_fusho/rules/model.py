@@ -10,6 +10,7 @@ day of the 請求年月 — named by ``axis``.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Literal
 
@@ -40,7 +41,7 @@ class Citation:
     section: str
     via: str | None = None  # the secondary source read, when the primary was not
 
-    @property
+    @functools.cached_property
     def source(self) -> str:
         """One line naming the document, its date and the section."""
         doc = self.document
@@ -87,7 +88,7 @@ class Rule:
         """True when the rule applies on *day* (read on this rule's axis)."""
         return self.window.contains(day)
 
-    @property
+    @functools.cached_property
     def source(self) -> str:
         """The first citation as one line: what a trace entry shows."""
         return self.citations[0].source
