@@ -7,31 +7,51 @@ other record still processed and written), 2 usage error or unreadable input.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from rezept_fusho import __version__
-from rezept_fusho.cli import check_insurer, guide, resolve, rules, schema, serve, triage, uke_check, uke_patch
 
-#: Subcommand modules, each with ``register(subparsers)``; add a line to add a command.
-COMMANDS = (resolve, check_insurer, rules, triage, guide, schema, serve, uke_check, uke_patch)
+#: Subcommand → the module that defines it with ``register(subparsers)``; add a line to add a command.
+#: Only the module of the command being run is imported, which keeps a one-claim run's start-up short.
+COMMANDS = {
+    "resolve": "rezept_fusho.cli.resolve",
+    "triage": "rezept_fusho.cli.triage",
+    "guide": "rezept_fusho.cli.guide",
+    "uke-check": "rezept_fusho.cli.uke_check",
+    "uke-patch": "rezept_fusho.cli.uke_patch",
+    "check-insurer": "rezept_fusho.cli.check_insurer",
+    "rules": "rezept_fusho.cli.rules",
+    "schema": "rezept_fusho.cli.schema",
+    "serve": "rezept_fusho.cli.serve",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with just *only* (a name in :data:`COMMANDS`)."""
     parser = argparse.ArgumentParser(
         prog="rezept-fusho",
         description="マイナ保険証で資格確認ができない場合の請求（現在の資格 → 旧資格 → 不詳）",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(module).register(subparsers)
     return parser
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    # The top-level options (-h, --version) take no value, so the first other word is the command.
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(_command_in(words)).parse_args(words)
     try:
         status: int = args.func(args)
     except BrokenPipeError:
