@@ -30,7 +30,7 @@ from rezept_fusho.validation import to_claim_error
 
 try:
     import orjson
-except ImportError:  # pragma: no cover - CI installs the fast extra; the fallback is tested by setting orjson = None
+except ImportError:  # pragma: no cover - CI has the fast extra; tests set orjson = None instead
     orjson = None  # type: ignore[assignment]
 
 Handler = Callable[[Mapping[str, Any]], BaseModel]
