@@ -16,8 +16,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from rezept_fusho import testing
 from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
-from rezept_fusho.numbers.insurer import LAW_CODES, PLACEHOLDERS, calc_check_digit
+from rezept_fusho.numbers.insurer import PLACEHOLDERS
 
 DIGITS = "0123456789"
 #: Placeholder 番号 (不詳, disaster); generated card numbers avoid them.
@@ -39,20 +40,13 @@ JIS_ASCII = "0123456789ABCXYZabcxyz-,.()/#&"
 NOT_JIS = "①髙𠮷﨑㈱Ⅰ\t"
 
 
-def _with_check_digit(body: str) -> str:
-    return body + calc_check_digit(body)
-
-
-@st.composite
-def valid_insurer_numbers(draw: st.DrawFn, *, kokuho: bool | None = None) -> str:
-    """A valid, known-component, non-placeholder 保険者番号: 8 digits, or 6 for 国保."""
-    six = draw(st.booleans()) if kokuho is None else kokuho
-    prefecture = f"{draw(st.integers(1, 47)):02d}"
-    insurer = f"{draw(st.integers(0, 999)):03d}"
-    if six:
-        return _with_check_digit(prefecture + insurer)
-    law = draw(st.sampled_from(sorted(LAW_CODES)))
-    return _with_check_digit(law + prefecture + insurer)
+def valid_insurer_numbers(*, kokuho: bool | None = None) -> st.SearchStrategy[str]:
+    """A valid, known-component, non-placeholder 保険者番号 (the public :mod:`rezept_fusho.testing` one)."""
+    if kokuho is None:
+        return testing.insurer_numbers()
+    if kokuho:
+        return testing.insurer_numbers("national")
+    return st.one_of(testing.insurer_numbers("employee"), testing.insurer_numbers("late_elderly"))
 
 
 def placeholder_insurer_numbers() -> st.SearchStrategy[str]:
@@ -60,23 +54,10 @@ def placeholder_insurer_numbers() -> st.SearchStrategy[str]:
     return st.sampled_from(sorted(PLACEHOLDERS))
 
 
-@st.composite
-def invalid_insurer_numbers(draw: st.DrawFn) -> str:
-    """A 保険者番号 the model refuses: wrong check digit, wrong length, non-digits, or a placeholder."""
-    kind = draw(st.sampled_from(["checksum", "length", "format", "placeholder"]))
-    if kind == "placeholder":
-        return draw(placeholder_insurer_numbers())
-    if kind == "length":
-        length = draw(st.sampled_from([1, 2, 3, 4, 5, 7, 9, 10]))
-        return draw(st.text(alphabet=DIGITS, min_size=length, max_size=length))
-    if kind == "format":
-        number = draw(valid_insurer_numbers())
-        position = draw(st.integers(0, len(number) - 1))
-        bad = draw(st.sampled_from("a-٣x."))
-        return number[:position] + bad + number[position + 1 :]
-    number = draw(valid_insurer_numbers())
-    wrong = draw(st.sampled_from(DIGITS.replace(number[-1], "")))
-    return number[:-1] + wrong
+def invalid_insurer_numbers() -> st.SearchStrategy[str]:
+    """A 保険者番号 the model refuses: the public strategy, plus Unicode digits that only look like digits."""
+    unicode_digit = valid_insurer_numbers().map(lambda number: number[:-1] + "٣")
+    return st.one_of(testing.invalid_insurer_numbers(), unicode_digit)
 
 
 def card_numbers() -> st.SearchStrategy[str]:
