@@ -1,4 +1,8 @@
-"""Hypothesis strategies for claims and their parts (to move into ``rezept_fusho.testing`` later).
+"""Hypothesis strategies for our own property tests, built on the public ``rezept_fusho.testing``.
+
+Insurer numbers come from the public module; what stays here is test-only
+(claims that may be unbillable on purpose, values easy to spot in messages,
+arbitrary JSON).
 
 Every strategy builds plain JSON data — what a vendor writes on one line of
 ``rezept-fusho resolve`` input — not model instances. Names say what they make:
