@@ -14,13 +14,18 @@ on the past one (旧資格), else as 「不詳」 with placeholder numbers and t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.models.claim import Claim, Declaration, Options, Qualification
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
 from rezept_fusho.resolver import resolve
-from rezept_fusho.rules.registry import RULES
+
+if TYPE_CHECKING:
+    from rezept_fusho.rules.model import Rule
+
 
 __all__ = [
     "RULES",
@@ -34,3 +39,12 @@ __all__ = [
     "__version__",
     "resolve",
 ]
+
+
+def __getattr__(name: str) -> tuple[Rule, ...]:
+    # The whole registry (front-desk rules too) loads on first use, not on every import.
+    if name == "RULES":
+        from rezept_fusho.rules.registry import RULES  # noqa: PLC0415 - lazy on purpose
+
+        return RULES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

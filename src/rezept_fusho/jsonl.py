@@ -16,17 +16,18 @@ from __future__ import annotations
 import collections
 import itertools
 import json
-import multiprocessing
-import multiprocessing.pool
 import signal
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from pydantic import BaseModel, ValidationError
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.validation import to_claim_error
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 try:
     import orjson
@@ -216,6 +217,8 @@ def process_chunks(
         for chunk in chunks:
             yield process_chunk(chunk, handler, id_field)
         return
+    import multiprocessing  # noqa: PLC0415 - only for --jobs > 1: it costs every start-up otherwise
+
     with multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool:
         pending: collections.deque[multiprocessing.pool.AsyncResult[Chunk]] = collections.deque()
         for chunk in chunks:
