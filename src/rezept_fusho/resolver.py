@@ -40,8 +40,9 @@ _LATE_ELDERLY_LAW_CODE = "39"
 
 def resolve(claim: Claim) -> Resolution:
     """Resolve *claim* to the basis, numbers, payer and 摘要 it is billed with."""
-    ledger = Ledger(claim.service_date, claim.claim_month_start)
-    if claim.claim_month_start.replace(day=1) < claim.service_date.replace(day=1):
+    claim_month = claim.claim_month_start
+    ledger = Ledger(claim.service_date, claim_month)
+    if claim_month < claim.service_date.replace(day=1):
         raise ClaimError(
             "claim_month_before_service",
             "claim_month",

@@ -24,6 +24,7 @@ from datetime import date
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.frontdesk.models import Guidance, Path, Situation, WindowPayment
+from rezept_fusho.models.claim import month_after
 from rezept_fusho.models.resolution import Basis, Notice, TraceEntry
 from rezept_fusho.rules.claim import tier_current, tier_fusho, tier_past
 from rezept_fusho.rules.frontdesk import (
@@ -57,7 +58,7 @@ def triage(situation: Situation) -> Guidance:
             "診療日が保発0710第1号（2023年7月10日）より前のため、対象外です",
             "the service date is before 保発0710第1号 (2023-07-10): out of scope",
         )
-    ledger = Ledger(day, _next_month(day))
+    ledger = Ledger(day, month_after(day))
     entry = cases.CASES[situation.case]
     ledger.use(entry.rule)
     presented = _presented(situation, ledger)
@@ -93,10 +94,6 @@ def triage(situation: Situation) -> Guidance:
         warnings=tuple(Notice(code=c, message=m) for c, m in ledger.warnings),
         trace=tuple(TraceEntry(rule=r, source=s) for r, s in ledger.trace),
     )
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
 
 
 def _presented(situation: Situation, ledger: Ledger) -> frozenset[Item]:

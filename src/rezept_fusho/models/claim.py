@@ -28,6 +28,12 @@ InsuranceKind = Literal["employee", "national", "late_elderly", "unknown"]
 Payer = Literal["shiharai_kikin", "kokuho_rengokai"]
 InsurerPlaceholder = Literal["77777777", "77777779"]
 
+
+def month_after(day: date) -> date:
+    """The first day of the month after *day*: the default 請求年月 of a 診療日."""
+    return date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)
+
+
 _CONFIG = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
@@ -122,5 +128,4 @@ class Claim(BaseModel):
         if self.claim_month is not None:
             # YearMonth has already checked the ASCII YYYY-MM shape.
             return date(int(self.claim_month[:4]), int(self.claim_month[5:]), 1)
-        year, month = self.service_date.year, self.service_date.month + 1
-        return date(year + 1, 1, 1) if month == 13 else date(year, month, 1)
+        return month_after(self.service_date)

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["NotJisX0208", "is_jis_x0208", "kanji_bytes", "to_kanji_mode"]
+__all__ = ["NotJisX0208", "is_jis_x0208", "is_jis_x0208_bytes", "kanji_bytes", "to_kanji_mode"]
 
 _ASCII_SYMBOLS = {
     " ": "\u3000",
@@ -117,6 +117,15 @@ def is_jis_x0208(text: str) -> bool:
         return len(text.encode("shift_jis")) == 2 * len(text)
     except UnicodeEncodeError:
         return False
+
+
+def is_jis_x0208_bytes(raw: bytes) -> bool:
+    """True when *raw* (bytes read from a file) is only two-byte JIS X 0208 characters."""
+    try:
+        text = raw.decode("shift_jis")
+    except UnicodeDecodeError:
+        return False
+    return len(raw) == 2 * len(text)
 
 
 def to_kanji_mode(text: str, field: str) -> str:

@@ -28,6 +28,8 @@ import re
 
 import attrs
 
+from rezept_fusho.text.jis import is_jis_x0208_bytes
+
 __all__ = [
     "FieldSpec",
     "Mode",
@@ -52,15 +54,6 @@ _KANJI_CHAR = rb"[\x81-\x84\x88-\x9f\xe0-\xea][\x40-\x7e\x80-\xfc]"
 _ALNUM_CHAR = rb"[\x20-\x2b\x2d-\x7e]"
 _ALNUM_RE = re.compile(_ALNUM_CHAR + rb"*")
 _DIGITS_RE = re.compile(rb"[0-9]*")
-
-
-def is_jis_x0208_bytes(raw: bytes) -> bool:
-    """True when *raw* is only two-byte JIS X 0208 characters (strict ``shift_jis`` cells)."""
-    try:
-        text = raw.decode("shift_jis")
-    except UnicodeDecodeError:
-        return False
-    return len(raw) == 2 * len(text)
 
 
 @attrs.frozen
