@@ -20,3 +20,27 @@ def test_unknown_attribute() -> None:
 def test_public_names_exist() -> None:
     for name in rezept_fusho.__all__:
         assert getattr(rezept_fusho, name) is not None
+
+
+def test_no_source_file_is_git_ignored() -> None:
+    """A source file matched by .gitignore is missing from every clean checkout.
+
+    That is how ``uke/build/`` once went unseen: ``build/`` in .gitignore hid it,
+    the working tree passed, and CI on a clean clone could not import it.
+    """
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(
+        ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--", "src", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    hidden = [p for p in listed if not p.endswith((".pyc", ".pyo")) and "__pycache__" not in p]
+    assert hidden == []
