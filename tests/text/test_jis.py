@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rezept_fusho.errors import ClaimError, kanji_field
-from rezept_fusho.text.jis import NotJisX0208, is_jis_x0208, kanji_bytes, to_kanji_mode
+from rezept_fusho.text.jis import NotJisX0208, _converted, is_jis_x0208, kanji_bytes, to_kanji_mode
 
 
 @pytest.mark.parametrize(
@@ -150,3 +150,42 @@ def test_half_width_kana_letters_convert(text: str) -> None:
     converted = to_kanji_mode(text, "f")
     assert len(converted) == len(text)
     assert all("\u30a1" <= char <= "\u30fc" for char in converted)
+
+
+def _walk(text: str) -> str | int:
+    """The character-by-character reference: the converted text, or the 1-based bad position."""
+    out = []
+    for position, char in _converted(text):
+        if not is_jis_x0208(char):
+            return position
+        out.append(char)
+    return "".join(out)
+
+
+_KANA_HEAVY = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0xFF61, max_codepoint=0xFF9F),
+        st.sampled_from(["ﾞ", "ﾟ", "ﾜ", "ｦ", "ｳ", "ｶ", "ﾊ", " ", "-", "①", "東", "a"]),
+    ),
+    max_size=30,
+)
+
+
+@given(st.one_of(_KANA_HEAVY, st.text(max_size=30)))
+def test_whole_string_path_agrees_with_the_character_walk(text: str) -> None:
+    # to_kanji_mode converts the whole string at once and walks only to find a bad position.
+    expected = _walk(text)
+    if isinstance(expected, str):
+        assert to_kanji_mode(text, "f") == expected
+        return
+    with pytest.raises(NotJisX0208) as info:
+        to_kanji_mode(text, "f")
+    assert info.value.position == expected
+
+
+@pytest.mark.parametrize(("text", "position"), [("ﾜﾞ", 1), ("ｱｦﾞ", 2), ("ｶﾞﾜﾞ", 3), ("ﾞﾞ①", 3)])
+def test_composed_kana_outside_jis_x0208_are_refused_at_their_position(text: str, position: int) -> None:
+    # ﾜﾞ and ｦﾞ compose to ヷ and ヺ, which JIS X 0208 lacks.
+    with pytest.raises(NotJisX0208) as info:
+        to_kanji_mode(text, "f")
+    assert info.value.position == position

@@ -199,3 +199,24 @@ def test_builders_and_writer() -> None:
     )
     with pytest.raises(KeyError):
         encode_record(spec, {"無い項目": "1"})
+
+
+def test_patching_twice_with_the_same_resolutions_changes_nothing(tmp_path: Path) -> None:
+    source, resolutions = write(tmp_path, uke(IR, medical_re(1), HO, "SI,1", GO), resolution("1", **FUSHO))
+    once, twice = tmp_path / "once.UKE", tmp_path / "twice.UKE"
+    patch_file(source, resolutions, once)
+    patch_file(once, resolutions, twice)
+    assert twice.read_bytes() == once.read_bytes()
+    assert lines(once.read_bytes()).count("CO,01,1,810000001,不詳") == 1
+
+
+def test_a_later_resolution_does_not_hide_an_earlier_fusho_block(tmp_path: Path) -> None:
+    # The 不詳 lines a first patch wrote are the vendor's records now: a later current-tier
+    # resolution leaves them, and the check refuses the mixed result instead of guessing.
+    source, fusho = write(tmp_path, uke(IR, medical_re(1), HO, "SI,1", GO), resolution("1", **FUSHO))
+    once = tmp_path / "once.UKE"
+    patch_file(source, fusho, once)
+    with pytest.raises(UkeError) as info:
+        patch_file(once, load_resolutions(jsonl(resolution("1"))), tmp_path / "twice.UKE")
+    assert info.value.problems[0].code == "result_fails_check"
+    assert not (tmp_path / "twice.UKE").exists()

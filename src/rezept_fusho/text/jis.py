@@ -103,6 +103,30 @@ def _converted(text: str) -> Iterator[tuple[int, str]]:
         index += 1
 
 
+def _kana_tables() -> tuple[dict[int, str], dict[str, str]]:
+    """What :func:`_converted` does to half-width kana, as a translate table and a pair map."""
+    singles = dict(_TABLE)
+    pairs: dict[str, str] = {}
+    for code in _HALFWIDTH_KANA:
+        char = chr(code)
+        singles[code] = _VOICED_MARKS.get(char) or unicodedata.normalize("NFKC", char)
+        for mark in _VOICED_MARKS:
+            composed = unicodedata.normalize("NFKC", char + mark)
+            if len(composed) == 1:
+                pairs[char + mark] = composed
+    return singles, pairs
+
+
+_KANA_TABLE, _KANA_PAIRS = _kana_tables()
+# A composing pair always ends in ﾞ/ﾟ and never starts with one, so leftmost
+# non-overlapping matching pairs exactly as the left-to-right walk does.
+_KANA_PAIR = re.compile("|".join(sorted(_KANA_PAIRS)))
+
+
+def _compose_pair(match: re.Match[str]) -> str:
+    return _KANA_PAIRS[match[0]]
+
+
 def _is_double_byte_jis(char: str) -> bool:
     try:
         return len(char.encode("shift_jis")) == 2
@@ -130,17 +154,20 @@ def is_jis_x0208_bytes(raw: bytes) -> bool:
 
 def to_kanji_mode(text: str, field: str) -> str:
     """Convert *text* to full-width JIS X 0208, or raise :class:`NotJisX0208`."""
-    if not _HAS_HALFWIDTH_KANA.search(text):
-        # The table maps one character to one, so positions are kept: check the whole string at C speed.
+    # Whole-string conversion at C speed; the character walk below only runs to
+    # find the position of a character that has no JIS X 0208 form.
+    if _HAS_HALFWIDTH_KANA.search(text):
+        converted = _KANA_PAIR.sub(_compose_pair, text).translate(_KANA_TABLE)
+    else:
         converted = text.translate(_TABLE)
-        if is_jis_x0208(converted):
-            return converted
-    out: list[str] = []
+    if is_jis_x0208(converted):
+        return converted
     for position, char in _converted(text):
         if not _is_double_byte_jis(char):
             raise NotJisX0208(field, position)
-        out.append(char)
-    return "".join(out)
+    raise AssertionError(
+        "unreachable: the walk converts exactly as the whole-string path"
+    )  # pragma: no cover
 
 
 def kanji_bytes(text: str) -> int:

@@ -4,7 +4,9 @@ For each receipt named by a resolution (matched on the RE レセプト番号) th
 HO 保険者番号・記号・番号 are rewritten, the SN record of the 医療保険
 (負担者種別 1) gains, loses or keeps its 枝番 as the resolution says, and the
 resolution's 摘要 lines are inserted as CO records before the receipt's first
-摘要 record (SI / IY / TO / CO for 医科). Every other record keeps its bytes.
+摘要 record (SI / IY / TO / CO for 医科) — unless exactly those CO records
+already open the 摘要, so a file patched twice with the same resolutions is
+the file patched once. Every other record keeps its bytes.
 
 The patch refuses, writing nothing, when a resolution is an error record, has
 no receipt_number, names a receipt twice or names one not in the file, or when
@@ -164,6 +166,8 @@ class _Patcher:
             # Name the receipt: the builders do not know where their record goes.
             raise UkeError([attrs.evolve(p, line=re_record.line) for p in exc.problems]) from None
         at = next((i for i, r in enumerate(out) if r.record_id in self.summary_ids), len(out))
+        if _same_records(out[at : at + len(comments)], comments):
+            return out  # patched before with this resolution: patching again changes nothing
         return out[:at] + comments + out[at:]
 
     def _branch(self, out: list[Record], branch: str | None, late: bool) -> list[Record]:
@@ -184,6 +188,10 @@ class _Patcher:
             return out[:index] + out[index + 1 :]
         out[index] = replace_fields(existing, spec, {BRANCH: branch or ""})
         return out
+
+
+def _same_records(held: list[Record], built: list[Record]) -> bool:
+    return len(held) == len(built) and all(a.raw == b.raw for a, b in zip(held, built, strict=True))
 
 
 def patch_records(
