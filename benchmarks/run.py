@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -100,11 +99,21 @@ def _lap(spent: dict[str, float], stage: str, since: float) -> float:
 
 
 def peak_rss_mb(source: Path, target: Path) -> float:
-    """Peak RSS of one ``resolve`` child (ru_maxrss of the waited-for children, in KiB on Linux)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    timed_resolve(source, target, 1)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    """Peak RSS of one ``resolve --jobs 1`` run, in MB.
+
+    Measured by a small wrapper interpreter: a child forked from this process would count
+    this process's own pages (the corpus, the in-process stage timings) in its ru_maxrss.
+    """
+    wrapper = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=False); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = [*CLI, "resolve", str(source), "-o", str(target), "-q", "--jobs", "1"]
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.split()[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
 def startup_ms(tmp: Path) -> float:

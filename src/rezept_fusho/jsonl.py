@@ -16,7 +16,9 @@ from __future__ import annotations
 import collections
 import itertools
 import json
+import os
 import signal
+import tempfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +191,37 @@ def process_chunk(chunk: list[tuple[int, str]], handler: Handler, id_field: str)
     return Chunk(b"\n".join(parts), len(chunk), ok)
 
 
+@attrs.frozen
+class Spilled:
+    """A worker's chunk output left in a file: the pool then carries only this small value."""
+
+    path: str
+    records: int
+    ok: int
+
+
+def process_chunk_to_file(
+    chunk: list[tuple[int, str]], handler: Handler, id_field: str, directory: str
+) -> Spilled:
+    """What a worker process runs: :func:`process_chunk`, its output written to a file in *directory*.
+
+    Sent back through the pool's pipe, a chunk's output (megabytes) would keep the
+    worker waiting until the parent is scheduled to read it; a file lets it go on.
+    """
+    done = process_chunk(chunk, handler, id_field)
+    fd, path = tempfile.mkstemp(dir=directory, suffix=".jsonl")
+    with os.fdopen(fd, "wb") as out:
+        out.write(done.data)
+    return Spilled(path, done.records, done.ok)
+
+
+def _collect(spilled: Spilled) -> Chunk:
+    with open(spilled.path, "rb") as stream:
+        data = stream.read()
+    os.unlink(spilled.path)
+    return Chunk(data, spilled.records, spilled.ok)
+
+
 def _worker_init() -> None:
     # Ctrl-C reaches the whole process group: only the parent acts on it (and
     # terminates the pool); SIGTERM stays fatal so Pool.terminate() works.
@@ -208,7 +241,9 @@ def process_chunks(
 
     *handler* must be a module-level function when ``jobs > 1`` (it is
     pickled by name). ``jobs == 1`` starts no process. At most ``2 * jobs``
-    chunks are in flight, so memory does not grow with the input.
+    chunks are in flight, so memory does not grow with the input; with
+    ``jobs > 1`` their outputs wait in a private temporary directory, removed
+    when the generator ends or is closed.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -219,14 +254,17 @@ def process_chunks(
         return
     import multiprocessing  # noqa: PLC0415 - only for --jobs > 1: it costs every start-up otherwise
 
-    with multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool:
-        pending: collections.deque[multiprocessing.pool.AsyncResult[Chunk]] = collections.deque()
+    with (
+        tempfile.TemporaryDirectory(prefix="rezept-fusho-") as directory,
+        multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool,
+    ):
+        pending: collections.deque[multiprocessing.pool.AsyncResult[Spilled]] = collections.deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(process_chunk, (chunk, handler, id_field)))
+            pending.append(pool.apply_async(process_chunk_to_file, (chunk, handler, id_field, directory)))
             if len(pending) >= 2 * jobs:
-                yield pending.popleft().get()
+                yield _collect(pending.popleft().get())
         while pending:
-            yield pending.popleft().get()
+            yield _collect(pending.popleft().get())
 
 
 def _batched(items: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:

@@ -112,6 +112,16 @@ def test_process_chunks_in_a_pool_keeps_input_order() -> None:
     assert sum(chunk.errors for chunk in chunks) == 3
 
 
+def test_a_worker_spills_its_chunk_to_a_file_the_parent_collects_and_removes(tmp_path: Path) -> None:
+    # What a pool worker runs, run here so its lines are measured (workers are other processes).
+    chunk = list(jsonl.numbered(mixed_corpus(30).splitlines()))
+    spilled = jsonl.process_chunk_to_file(chunk, resolve_object, "claim_id", str(tmp_path))
+    assert Path(spilled.path).parent == tmp_path
+    collected = jsonl._collect(spilled)
+    assert collected == jsonl.process_chunk(chunk, resolve_object, "claim_id")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_process_chunks_needs_a_job() -> None:
     with pytest.raises(ValueError, match="jobs"):
         list(jsonl.process_chunks([], resolve_object, jobs=0))

@@ -1,8 +1,9 @@
 """An interrupted or killed batch never leaves a half-written output file.
 
 SIGINT (Ctrl-C) and SIGTERM unwind: the temporary file is removed and the
-status is 130. SIGKILL cannot be caught: the target is still never created
-or truncated, but the ``.<name>.*.part`` temporary beside it may be left.
+status is 130; with ``--jobs`` the workers' spill directory (under TMPDIR) is
+removed too. SIGKILL cannot be caught: the target is still never created or
+truncated, but the ``.<name>.*.part`` temporary beside it may be left.
 """
 
 from __future__ import annotations
@@ -17,20 +18,25 @@ import pytest
 from tests.integration.conftest import cli_command, mixed_corpus
 
 
-def _start(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen[bytes], Path]:
-    target = tmp_path / "out.jsonl"
+def _start(tmp_path: Path, *extra: str, prior: str | None = None) -> tuple[subprocess.Popen[bytes], Path]:
+    target = tmp_path / "out" / "out.jsonl"
+    target.parent.mkdir()
+    if prior is not None:
+        target.write_text(prior, encoding="utf-8")
+    (tmp_path / "spill").mkdir()
     process = subprocess.Popen(
         [*cli_command(), "resolve", "-o", str(target), *extra],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(tmp_path / "spill")},
     )
     assert process.stdin is not None
     # Enough for a few chunks, then the pipe stays open: the run is mid-way when the signal lands.
     process.stdin.write(mixed_corpus(5000).encode("utf-8"))
     process.stdin.flush()
     deadline = time.monotonic() + 20
-    while not list(tmp_path.glob(".out.jsonl.*.part")):
+    while not list(target.parent.glob(".out.jsonl.*.part")):
         assert time.monotonic() < deadline, "the temporary output file never appeared"
         time.sleep(0.02)
     time.sleep(0.3)
@@ -47,18 +53,17 @@ def test_interrupt_leaves_no_file(tmp_path: Path, signum: signal.Signals, jobs: 
     assert process.returncode == 130
     assert b"interrupted" in stderr
     assert b"Traceback" not in stderr
-    assert list(tmp_path.iterdir()) == []
+    assert list((tmp_path / "out").iterdir()) == []
+    assert list((tmp_path / "spill").iterdir()) == []
 
 
 def test_sigkill_leaves_at_most_the_temporary_file(tmp_path: Path) -> None:
-    target = tmp_path / "out.jsonl"
-    target.write_text("previous complete output\n", encoding="utf-8")
-    process, _ = _start(tmp_path)
+    process, target = _start(tmp_path, prior="previous complete output\n")
     process.kill()
     process.communicate(timeout=20)
     assert process.returncode == -signal.SIGKILL
     assert target.read_text(encoding="utf-8") == "previous complete output\n"
-    leftovers = [path.name for path in tmp_path.iterdir() if path != target]
+    leftovers = [path.name for path in target.parent.iterdir() if path != target]
     assert len(leftovers) <= 1
     assert all(name.startswith(".out.jsonl.") and name.endswith(".part") for name in leftovers)
 
@@ -70,5 +75,5 @@ def test_a_finished_run_renames_into_place(tmp_path: Path) -> None:
     process.wait(timeout=30)
     assert process.returncode == 1  # the corpus has broken lines
     assert len(target.read_bytes().splitlines()) == 5000
-    assert [path.name for path in tmp_path.iterdir()] == ["out.jsonl"]
+    assert [path.name for path in target.parent.iterdir()] == ["out.jsonl"]
     assert os.stat(target).st_size > 0
