@@ -162,12 +162,9 @@ def to_kanji_mode(text: str, field: str) -> str:
         converted = text.translate(_TABLE)
     if is_jis_x0208(converted):
         return converted
-    for position, char in _converted(text):
-        if not _is_double_byte_jis(char):
-            raise NotJisX0208(field, position)
-    raise AssertionError(
-        "unreachable: the walk converts exactly as the whole-string path"
-    )  # pragma: no cover
+    # The walk converts exactly as the whole string was, so it meets the character that failed.
+    position = next(position for position, char in _converted(text) if not _is_double_byte_jis(char))
+    raise NotJisX0208(field, position)
 
 
 def kanji_bytes(text: str) -> int:
