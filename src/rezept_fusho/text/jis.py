@@ -84,31 +84,13 @@ class NotJisX0208(ValueError):
 _VOICED_MARKS = {"\uff9e": "\u309b", "\uff9f": "\u309c"}  # lone ﾞ ﾟ → ゛ ゜
 
 
-def _converted(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based position in *text*, converted character) — a kana and its ﾞ/ﾟ count as one."""
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if ord(char) in _HALFWIDTH_KANA:
-            pair = text[index : index + 2]
-            composed = unicodedata.normalize("NFKC", pair)
-            if len(pair) == 2 and pair[1] in _VOICED_MARKS and len(composed) == 1:
-                yield index + 1, composed
-                index += 2
-                continue
-            # NFKC only on half-width kana: elsewhere it would fold ① to 1.
-            yield index + 1, _VOICED_MARKS.get(char) or unicodedata.normalize("NFKC", char)
-        else:
-            yield index + 1, _TABLE.get(ord(char), char)
-        index += 1
-
-
 def _kana_tables() -> tuple[dict[int, str], dict[str, str]]:
-    """What :func:`_converted` does to half-width kana, as a translate table and a pair map."""
+    """:data:`_TABLE` plus each half-width kana, and the kana + ﾞ/ﾟ pairs that compose to one character."""
     singles = dict(_TABLE)
     pairs: dict[str, str] = {}
     for code in _HALFWIDTH_KANA:
         char = chr(code)
+        # NFKC only on half-width kana: elsewhere it would fold ① to 1.
         singles[code] = _VOICED_MARKS.get(char) or unicodedata.normalize("NFKC", char)
         for mark in _VOICED_MARKS:
             composed = unicodedata.normalize("NFKC", char + mark)
@@ -125,6 +107,19 @@ _KANA_PAIR = re.compile("|".join(sorted(_KANA_PAIRS)))
 
 def _compose_pair(match: re.Match[str]) -> str:
     return _KANA_PAIRS[match[0]]
+
+
+def _converted(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based position in *text*, converted character) — a kana and its ﾞ/ﾟ count as one."""
+    index = 0
+    while index < len(text):
+        pair = text[index : index + 2]
+        if pair in _KANA_PAIRS:
+            yield index + 1, _KANA_PAIRS[pair]
+            index += 2
+            continue
+        yield index + 1, _KANA_TABLE.get(ord(pair[0]), pair[0])
+        index += 1
 
 
 def _is_double_byte_jis(char: str) -> bool:
