@@ -107,7 +107,7 @@ def dates(start: date, end: date) -> st.SearchStrategy[date]:
 
 @st.composite
 def declarations(draw: st.DrawFn) -> dict[str, Any]:
-    """A complete 被保険者資格申立書 (every item a 不詳 claim needs)."""
+    """A complete 被保険者資格申立書 (every item of the 摘要 given)."""
     declaration: dict[str, Any] = {
         "kana_name": draw(kana_names()),
         "insurance_kind": draw(st.sampled_from(["employee", "national", "late_elderly", "unknown"])),
@@ -176,6 +176,12 @@ def claims(
         options["insurer_placeholder"] = draw(st.sampled_from(["77777777", "77777779"]))
     if draw(st.booleans()):
         options["payer_when_unknown"] = draw(st.sampled_from(["shiharai_kikin", "kokuho_rengokai", None]))
+    if draw(st.booleans()):
+        options["comment_style"] = draw(st.sampled_from(["master", "free_text"]))
+    if draw(st.integers(0, 4)) == 0:
+        options["require_complete_declaration"] = draw(st.booleans())
+    if draw(st.integers(0, 4)) == 0:
+        options["past_summary_note"] = draw(jis_text())
     if options:
         claim["options"] = options
     return claim

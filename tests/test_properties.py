@@ -154,8 +154,11 @@ def test_summary_lines_are_shift_jis_safe(claim: dict[str, Any]) -> None:
     assert output["basis"] == "fusho"
     assert output["summary"][0] == "不詳"
     assert output["paper_margin_note"] == "不詳"
-    assert output["summary"][1].startswith("カナ氏名：")
-    assert output["summary"][-1].startswith("連絡日：")
+    free = claim.get("options", {}).get("comment_style") == "free_text"
+    assert output["summary"][1].startswith("カナ氏名：" if free else "被保険者資格申立書（カナ氏名）；")
+    assert output["summary"][-1].startswith(
+        "連絡日：" if free else "被保険者資格申立書（患者への連絡を行った日付）；"
+    )
     assert len(output["summary"]) >= 6
     for line in output["summary"]:
         line.encode("shift_jis")

@@ -81,7 +81,7 @@ def test_birth_after_service() -> None:
 def test_contacted_before_service_warns() -> None:
     output = _out(_claim(declaration=_declaration(contacted_on="2025-07-09")))
     assert _codes(output) == ["contacted_before_service"]
-    assert output["summary"][-1] == "連絡日：令和７年７月９日"
+    assert output["summary"][-1] == "被保険者資格申立書（患者への連絡を行った日付）；令和７年７月９日"
     assert _codes(_out(_claim(declaration=_declaration(contacted_on="2025-07-10")))) == []
 
 
@@ -93,7 +93,7 @@ def test_contacted_on_in_first_year_of_reiwa() -> None:
             declaration=_declaration(contacted_on="2019-05-01"),
         )
     )
-    assert output["summary"][-1] == "連絡日：令和元年５月１日"
+    assert output["comments"][-1] == {"code": "830000508", "text": "令和元年５月１日"}
 
 
 def test_kana_name_with_kanji_refused() -> None:
@@ -111,7 +111,7 @@ def test_kana_name_not_jis() -> None:
 
 def test_hiragana_name_becomes_katakana() -> None:
     output = _out(_claim(declaration=_declaration(kana_name="やまだ　たろう")))
-    assert output["summary"][1] == "カナ氏名：ヤマダ　タロウ"
+    assert output["comments"][1] == {"code": "830000501", "text": "ヤマダ\u3000タロウ"}
 
 
 def test_past_summary_note_option() -> None:
@@ -217,17 +217,64 @@ def test_card_number_full_width_digits_and_kana() -> None:
 
 def test_employer_line_absent_for_late_elderly_only() -> None:
     national = _out(_claim(declaration=_declaration(insurance_kind="national", employer_name="商店")))
-    assert "事業所名：商店" in national["summary"]
+    assert {"code": "830000504", "text": "商店"} in national["comments"]
+    assert "被保険者資格申立書（事業所名）；商店" in national["summary"]
     late = _out(_claim(declaration=_declaration(insurance_kind="late_elderly", employer_name="商店")))
-    assert not any(line.startswith("事業所名") for line in late["summary"])
+    assert "830000504" not in [comment["code"] for comment in late["comments"]]
+    assert not any("事業所名" in line for line in late["summary"])
     assert late["number"] == "77777777"
+    free = _out(
+        _claim(
+            declaration=_declaration(insurance_kind="late_elderly", employer_name="商店"),
+            options={"comment_style": "free_text"},
+        )
+    )
+    assert not any("事業所名" in line for line in free["summary"])
 
 
-def test_late_elderly_by_age_ignores_declared_kind() -> None:
+def test_late_elderly_by_age_keeps_the_declared_kind_with_a_warning() -> None:
     output = _out(_claim(declaration=_declaration(insurance_kind="national", birth_date="1940-01-01")))
     assert output["number"] == "777777777"
     assert output["payer"] == "kokuho_rengokai"
-    assert _codes(output) == []
+    assert _codes(output) == ["late_elderly_age_kind_mismatch"]
+    assert "LATE-ELDERLY-AGE-75" in [entry["rule"] for entry in output["trace"]]
+    # the day before the 75th birthday: no warning; declared 後期: no warning
+    younger = _out(_claim(declaration=_declaration(insurance_kind="employee", birth_date="1950-07-11")))
+    assert _codes(younger) == []
+    late = _out(_claim(declaration=_declaration(insurance_kind="late_elderly", birth_date="1940-01-01")))
+    assert _codes(late) == []
+
+
+def test_birth_after_service_is_an_error_whatever_the_kind() -> None:
+    for kind in ("employee", "national", "late_elderly", "unknown"):
+        error = _error(_claim(declaration=_declaration(insurance_kind=kind, birth_date="2025-07-11")))
+        assert (error["code"], error["field"]) == ("birth_after_service", "declaration.birth_date")
+
+
+def test_invalid_past_beside_a_valid_current_is_a_warning() -> None:
+    past = {"insurer_number": "01130013", "number": "1"}
+    output = _out(_claim(current_qualification=_qualification(), past_qualification=past))
+    assert output["basis"] == "current"
+    assert output["warnings"] == [
+        {
+            "code": "past_qualification_ignored",
+            "message": "past_qualification.insurer_number: 現在の資格で請求するため、正しくない過去の資格"
+            "（invalid_checksum）は使いませんでした / past_qualification.insurer_number: billed on the "
+            "current qualification; the invalid past qualification (invalid_checksum) was not used",
+        }
+    ]
+    # without a current qualification the broken past one is still an error record
+    error = _error(_claim(past_qualification=past))
+    assert (error["code"], error["field"]) == ("invalid_checksum", "past_qualification.insurer_number")
+    # a broken current one is never hidden by a broken past one
+    error = _error(_claim(current_qualification=_qualification(number="ABC"), past_qualification=past))
+    assert error["field"] == "current_qualification.number"
+    assert (
+        resolve(Claim.model_validate(_claim(current_qualification=_qualification(), past_qualification=past)))
+        .warnings[0]
+        .code
+        == "past_qualification_ignored"
+    )
 
 
 def test_turns_75_on() -> None:

@@ -122,7 +122,7 @@ CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
     ),
     (
         "branch letters",
-        _base(past_qualification={**QUAL, "branch": "AB"}),
+        _base(current_qualification=None, past_qualification={**QUAL, "branch": "AB"}),
         "invalid_branch",
         "past_qualification.branch",
     ),
@@ -134,7 +134,7 @@ CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
     ),
     (
         "placeholder ７７７７７７７９",
-        _base(past_qualification={**QUAL, "insurer_number": "７７７７７７７９"}),
+        _base(current_qualification=None, past_qualification={**QUAL, "insurer_number": "７７７７７７７９"}),
         "placeholder_insurer_number",
         "past_qualification.insurer_number",
     ),

@@ -10,9 +10,12 @@ Valid data:
 
 - :func:`insurer_numbers` — real-looking 保険者番号 (known 法別番号, 都道府県
   01–47, correct 検証番号), 8-digit or 6-digit 国保.
-- :func:`qualifications`, :func:`declarations` — the claim's parts.
+- :func:`qualifications`, :func:`declarations` — the claim's parts;
+  :func:`incomplete_declarations` — a 申立書 with only some items (billed
+  with the warning ``declaration_item_missing``).
 - :func:`claims` — whole claims that :func:`rezept_fusho.resolve` bills
-  (``tier="current" | "past" | "fusho"``, or any).
+  (``tier="current" | "past" | "fusho"``, or any; ``comment_style="master" |
+  "free_text"``, or either).
 
 Deliberately broken data, each way documented in :data:`BROKEN` with the
 error ``code`` the error record carries:
@@ -43,14 +46,17 @@ __all__ = [
     "broken_claims",
     "claims",
     "declarations",
+    "incomplete_declarations",
     "insurer_numbers",
     "invalid_insurer_numbers",
     "qualifications",
 ]
 
 Tier = Literal["current", "past", "fusho"]
+CommentStyle = Literal["master", "free_text"]
 InsurerKind = Literal["employee", "national", "late_elderly"]
 _TIERS: tuple[Tier, ...] = ("current", "past", "fusho")
+_STYLES: tuple[CommentStyle, ...] = ("master", "free_text")
 
 #: Service dates every rule of the core is in force on (the 不詳 rules start with 請求年月 2023-09).
 FIRST_SERVICE_DATE = date(2023, 10, 1)
@@ -142,7 +148,27 @@ def declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str
     )
 
 
-def _claim(tier: Tier, claim_id: str, service_date: date, draw: st.DrawFn) -> dict[str, Any]:
+#: The items a 申立書 may lack without stopping the claim (only the カナ氏名 is required).
+OPTIONAL_ITEMS = ("addresses", "contact", "contacted_on")
+
+
+def incomplete_declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str, Any]]:
+    """A 被保険者資格申立書 lacking at least one of 住所, 連絡先 and the contact date (JSON data).
+
+    Resolved with default options, it bills as 不詳 with the warning ``declaration_item_missing``;
+    with ``options.require_complete_declaration`` it is the error ``declaration_incomplete``.
+    """
+    missing = st.sets(st.sampled_from(OPTIONAL_ITEMS), min_size=1)
+    return st.builds(
+        lambda declaration, drop: {key: value for key, value in declaration.items() if key not in drop},
+        declarations(service_date),
+        missing,
+    )
+
+
+def _claim(
+    tier: Tier, claim_id: str, service_date: date, style: CommentStyle, draw: st.DrawFn
+) -> dict[str, Any]:
     claim: dict[str, Any] = {"claim_id": claim_id, "service_date": service_date.isoformat()}
     claim["receipt_type"] = draw(st.sampled_from(["medical", "dental", "pharmacy"]))
     if draw(st.booleans()):
@@ -152,25 +178,36 @@ def _claim(tier: Tier, claim_id: str, service_date: date, draw: st.DrawFn) -> di
     elif tier == "past":
         claim["past_qualification"] = draw(qualifications())
     else:
-        claim["declaration"] = draw(declarations(service_date))
+        claim["declaration"] = draw(
+            st.one_of(declarations(service_date), incomplete_declarations(service_date))
+        )
         claim["options"] = {
             "insurer_placeholder": draw(st.sampled_from(["77777777", "77777779"])),
             "payer_when_unknown": draw(st.sampled_from([None, "shiharai_kikin", "kokuho_rengokai"])),
         }
+    if style != "master":
+        claim.setdefault("options", {})["comment_style"] = style
     return claim
 
 
 @st.composite
-def _claims(draw: st.DrawFn, tier: Tier | None) -> dict[str, Any]:
+def _claims(draw: st.DrawFn, tier: Tier | None, style: CommentStyle | None) -> dict[str, Any]:
     chosen = tier if tier is not None else draw(st.sampled_from(_TIERS))
+    chosen_style = style if style is not None else draw(st.sampled_from(_STYLES))
     service_date = draw(st.dates(FIRST_SERVICE_DATE, LAST_SERVICE_DATE))
     claim_id = draw(st.text(st.sampled_from([*_DIGITS, *"abcxyz-_"]), min_size=1, max_size=16))
-    return _claim(chosen, claim_id, service_date, draw)
+    return _claim(chosen, claim_id, service_date, chosen_style, draw)
 
 
-def claims(tier: Tier | None = None) -> st.SearchStrategy[dict[str, Any]]:
-    """Whole claims (JSON data) that resolve without error, on *tier* or any of the three."""
-    return _claims(tier)
+def claims(
+    tier: Tier | None = None, comment_style: CommentStyle | None = None
+) -> st.SearchStrategy[dict[str, Any]]:
+    """Whole claims (JSON data) that resolve without error, on *tier* or any of the three.
+
+    A 不詳 claim's 申立書 is complete or lacks some items; *comment_style* fixes
+    ``options.comment_style`` (default: either).
+    """
+    return _claims(tier, comment_style)
 
 
 #: The documented ways :func:`broken_claims` breaks a valid claim → the error code reported.
@@ -223,7 +260,11 @@ def _break(way: str, claim: dict[str, Any], draw: st.DrawFn) -> dict[str, Any]:
     elif way == "fusho_without_declaration":
         del claim["declaration"]
     elif way == "declaration_incomplete":
-        del claim["declaration"][draw(st.sampled_from(["kana_name", "addresses", "contact", "contacted_on"]))]
+        item = draw(st.sampled_from(["kana_name", *OPTIONAL_ITEMS]))
+        claim["declaration"].pop(item, None)
+        if item != "kana_name":
+            # Without the カナ氏名 there is no claim; any other item is required only on request.
+            claim["options"]["require_complete_declaration"] = True
     elif way == "rule_not_in_force":
         claim["service_date"] = draw(st.dates(date(2020, 1, 1), date(2023, 7, 9))).isoformat()
     else:  # not_jis_x0208: a character no receipt can carry, in a 摘要 field
@@ -245,7 +286,7 @@ def _broken(draw: st.DrawFn, ways: tuple[str, ...]) -> tuple[dict[str, Any], str
         tier = draw(st.sampled_from(_TIERS[:2]))
     elif way in _NEEDS_DECLARATION:
         tier = "fusho"
-    return _break(way, draw(_claims(tier)), draw), BROKEN[way]
+    return _break(way, draw(_claims(tier, None)), draw), BROKEN[way]
 
 
 def broken_claims(*ways: str) -> st.SearchStrategy[tuple[dict[str, Any], str]]:

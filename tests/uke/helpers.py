@@ -23,10 +23,15 @@ def run_cli(*args: str | Path, timeout: float = 60) -> subprocess.CompletedProce
     )
 
 
-def medical_re(number: int, kind: str = "1112") -> str:
-    """A 38-field 医科 RE line with fictional data."""
+#: RE 請求情報 as the reference software writes it (作成日時, 災害区分 00, 資格確認区分 0).
+CLAIM_INFO = "20260605093000000"
+
+
+def medical_re(number: int, kind: str = "1112", claim_info: str = "") -> str:
+    """A 38-field 医科 RE line with fictional data (請求情報 empty unless given)."""
     fields = ["RE", str(number), kind, "202605", "架空　太郎", "1", "19800101", *[""] * 6, f"K{number}"]
-    fields += [""] * 22 + ["カクウタロウ", ""]
+    fields += [""] * 6 + [claim_info] + [""] * 15 + ["カクウタロウ", ""]
+    assert len(fields) == 38
     return ",".join(fields)
 
 
@@ -36,7 +41,8 @@ def uke(*lines: str, eof: bool = True) -> bytes:
 
 
 IR = "IR,1,13,1,1234567,,架空医院,202606,00,"
-GO = "GO,1,0,99"
+#: GO without 総件数 and 総合計点数 (recorded on the last volume only; not checked when empty).
+GO = "GO,,,99"
 
 
 def resolution(receipt_number: str | None, **fields: object) -> dict[str, object]:
@@ -49,8 +55,10 @@ def resolution(receipt_number: str | None, **fields: object) -> dict[str, object
         "number": "89",
         "branch": None,
         "payer": "shiharai_kikin",
+        "comments": [],
         "summary": [],
         "paper_margin_note": None,
+        "qualification_flag": None,
         "warnings": [],
         "trace": [],
     }
@@ -65,5 +73,24 @@ FUSHO = {
     "insurer_number": "77777777",
     "symbol": None,
     "number": "777777777",
-    "summary": ["不詳", "住所：" + "架" * 50],
+    "comments": [
+        {"code": "820000246", "text": ""},
+        {"code": "830000501", "text": "カクウ　タロウ"},
+        {"code": "830000505", "text": "架" * 50},
+    ],
+    "summary": [
+        "不詳",
+        "被保険者資格申立書（カナ氏名）；カクウ　タロウ",
+        "被保険者資格申立書（住所１）；" + "架" * 50,
+    ],
+    "qualification_flag": "1",
+}
+PAST = {
+    "basis": "past",
+    "insurer_number": "06132013",
+    "symbol": "12",
+    "number": "3456",
+    "comments": [{"code": "820000245", "text": ""}],
+    "summary": ["旧資格情報"],
+    "qualification_flag": "2",
 }

@@ -9,7 +9,9 @@ import pytest
 from rezept_fusho.uke.check import CheckStats, check_file, is_late_elderly, iter_problems
 from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.problems import MESSAGES, Problem
-from uke.helpers import GO, IR, medical_re, uke
+from uke.helpers import CLAIM_INFO, GO, IR, medical_re, uke
+
+KANA = "CO,,1,830000501,カクウ　タロウ"
 
 
 def codes(data: bytes, options: UkeOptions | None = None) -> list[str]:
@@ -33,7 +35,7 @@ def test_empty_file() -> None:
     [
         ("01130012", []),
         ("  133066", []),
-        ("77777779", ["fusho_summary_not_first", "fusho_number"]),
+        ("77777779", ["fusho_summary_not_first", "fusho_kana_name_missing", "fusho_number"]),
         ("99999999", []),
         ("01130013", ["insurer_check_digit"]),
         ("  133067", ["insurer_check_digit"]),
@@ -49,26 +51,118 @@ def test_insurer_number(insurer: str, expected: list[str]) -> None:
 
 
 def test_fusho_placeholders_are_exempt_but_must_be_consistent() -> None:
-    ok = uke(IR, medical_re(1), "HO,77777777,,777777777,,,,,,,,,,,", "CO,01,1,810000001,不詳", GO)
+    ok = uke(IR, medical_re(1), "HO,77777777,,777777777,,,,,,,,,,,", "CO,01,1,820000246,", KANA, GO)
     assert codes(ok) == []
-    late = uke(IR, medical_re(1, "1318"), "HO,77777777,,77777777,,,,,,,,,,,", "CO,01,1,810000001,不詳", GO)
+    free = uke(
+        IR,
+        medical_re(1),
+        "HO,77777777,,777777777,,,,,,,,,,,",
+        "CO,01,1,810000001,不詳",
+        "CO,,1,810000001,カナ氏名：カ",
+        GO,
+    )
+    assert codes(free) == []
+    late = uke(IR, medical_re(1, "1318"), "HO,77777777,,77777777,,,,,,,,,,,", "CO,01,1,820000246,", KANA, GO)
     assert codes(late) == []
     wrong = uke(IR, medical_re(1, "1318"), "HO,77777779,1,７７７７７７７７７,,,,,,,,,,,", "SI,1", GO)
-    assert codes(wrong) == ["fusho_summary_not_first", "fusho_symbol_not_empty", "fusho_number"]
+    assert codes(wrong) == [
+        "fusho_summary_not_first",
+        "fusho_kana_name_missing",
+        "fusho_symbol_not_empty",
+        "fusho_number",
+    ]
     full_width = uke(
-        IR, medical_re(1), "HO,77777777,,７７７７７７７７７,,,,,,,,,,,", "CO,01,1,810000001,不詳", GO
+        IR, medical_re(1), "HO,77777777,,７７７７７７７７７,,,,,,,,,,,", "CO,01,1,820000246,", KANA, GO
     )
     assert codes(full_width) == []
+    no_kana = uke(IR, medical_re(1), "HO,77777777,,777777777,,,,,,,,,,,", "CO,01,1,820000246,", GO)
+    assert codes(no_kana) == ["fusho_kana_name_missing"]
 
 
 def test_fusho_summary_must_come_first_and_only_with_a_placeholder() -> None:
-    later = uke(IR, medical_re(1), "HO,77777777,,777777777,,,,,,,,,,,", "SI,1", "CO,01,1,810000001,不詳", GO)
+    later = uke(
+        IR, medical_re(1), "HO,77777777,,777777777,,,,,,,,,,,", "SI,1", "CO,01,1,820000246,", KANA, GO
+    )
     assert codes(later) == ["fusho_summary_not_first"]
     stray = uke(IR, medical_re(1), "HO,01130012,,777777777,,,,,,,,,,,", "CO,01,1,810000001,不詳", GO)
     assert codes(stray) == ["fusho_number_without_placeholder", "fusho_summary_without_placeholder"]
-    no_ho = uke(IR, medical_re(1), "KO,54136015,,,,,,,,,,", "CO,01,1,810000001,不詳", GO)
+    no_ho = uke(IR, medical_re(1), "KO,54136015,,,,,,,,,,", "CO,01,1,820000246,", GO)
     assert codes(no_ho) == ["fusho_summary_without_placeholder"]
     assert codes(uke(IR, medical_re(1), "KO,54136015,,,,,,,,,,", GO)) == []
+
+
+@pytest.mark.parametrize(
+    ("flag", "insurer", "comments", "expected"),
+    [
+        ("1", "77777777", ["CO,01,1,820000246,", KANA], []),
+        ("0", "77777777", ["CO,01,1,820000246,", KANA], ["fusho_flag_missing"]),
+        ("2", "77777777", ["CO,01,1,820000246,", KANA], ["fusho_flag_missing"]),
+        ("1", "01130012", [], ["fusho_flag_with_real_insurer"]),
+        ("2", "01130012", ["CO,01,1,820000245,"], []),
+        ("2", "01130012", ["CO,01,1,810000001,旧資格情報による請求"], []),
+        ("2", "01130012", [], ["past_flag_without_comment"]),
+        ("0", "01130012", [], []),
+    ],
+)
+def test_qualification_flag_agrees_with_the_receipt(
+    flag: str, insurer: str, comments: list[str], expected: list[str]
+) -> None:
+    number = "777777777" if insurer.startswith("7") else "1"
+    re_line = medical_re(1, claim_info=CLAIM_INFO[:16] + flag)
+    data = uke(IR, re_line, f"HO,{insurer},,{number},,,,,,,,,,,", *comments, GO)
+    problems = list(iter_problems(io.BytesIO(data)))
+    assert [p.code for p in problems] == expected
+    for problem in problems:
+        assert (problem.line, problem.record, problem.field, problem.position) == (2, "RE", "請求情報", 21)
+    # the flag is checked only for the kinds that carry it, and only in the reference layout
+    assert codes(data, UkeOptions(flag_kinds=frozenset())) == []
+    other = uke(
+        IR, medical_re(1, claim_info="HENREI" + flag), f"HO,{insurer},,{number},,,,,,,,,,,", *comments, GO
+    )
+    assert codes(other) == [c for c in expected if not c.startswith(("fusho_flag", "past_flag"))]
+
+
+def test_go_totals_of_a_single_volume_file() -> None:
+    ho = "HO,01130012,,1,1,100,,,,,,,,,"
+    ko = "KO,54136015,,,1,60,,,,,,"
+    body = [medical_re(1), ho, ko, medical_re(2), ko, ko]  # 医保+公費: 2 件 100 点; 公費×2: 2 件 60 点
+    assert codes(uke(IR, *body, "GO,4,160,99")) == []
+    assert codes(uke(IR, *body, "GO,3,160,99")) == ["go_count_mismatch"]
+    assert codes(uke(IR, *body, "GO,4,161,99")) == ["go_points_mismatch"]
+    assert codes(uke(IR, *body, "GO,,,99")) == []  # not recorded: nothing to check
+    volume = IR.replace(",00,", ",01,")  # a multi-volume file: the totals cover every volume
+    assert codes(uke(volume, *body, "GO,9,9,99")) == []
+    problem = next(iter_problems(io.BytesIO(uke(IR, *body, "GO,3,160,99"))))
+    assert (problem.line, problem.record, problem.field, problem.position) == (8, "GO", "総件数", 2)
+
+
+def test_ho_with_no_fields_is_a_problem_not_a_crash() -> None:
+    assert codes(b"RE,1,1112,202605\r\nHO\r\n") == [
+        "header_not_first",
+        "field_count",
+        "field_count",
+        "eof_mark_missing",
+        "go_missing",
+    ]
+
+
+def test_a_malformed_line_is_never_echoed() -> None:
+    secret = "ヤマダタロウ東京都新宿区西新宿２－８－１０９０１２３４５６７８"
+    for data in (
+        uke(secret, GO),  # header_not_first
+        uke(IR, GO, secret),  # go_not_last
+        uke(IR, secret + ",1", GO),  # record_outside_receipt
+        uke(IR, GO).replace(b"\r\nGO", b"\r\n" + secret.encode("cp932") + b"\nGO"),  # line_ending
+    ):
+        problems = list(iter_problems(io.BytesIO(data)))
+        assert problems
+        for problem in problems:
+            for text in (str(problem), str(problem.to_dict())):
+                assert "ヤマ" not in text
+                assert "東京" not in text
+    assert Problem.of("header_repeated", line=1, record="IR").record == "IR"
+    assert Problem.of("header_repeated", line=1, record="ヤマダ").record is None
+    assert Problem.of("header_repeated", line=1, record="ZZ").record is None
 
 
 def test_branch_rules() -> None:
@@ -119,9 +213,14 @@ def test_receipt_problems_come_in_line_order() -> None:
 
 
 def test_dental_and_pharmacy_layouts() -> None:
-    dental_ir = "IR,1,13,3,1234567,,架空歯科,202606,00,"
-    assert codes(uke(dental_ir, medical_re(1, "3112"), "HO,01130012,,1,,,,,,,,,,", GO)) == []
-    assert codes(uke(dental_ir, medical_re(1, "3112"), "HO,01130012,,1,,,,,,,,,,,", GO)) == ["field_count"]
+    uk = "UK,1,13,3,1234567,,架空歯科,202606,0117,00"
+    ir = "IR,1,13,3,1234567,,202606,03-0000-0000,"
+    dental_re = "RE,1,3112,202605,架空　次郎,1,19800101,,,20260501,1,,,,,D1,,,,,,,,,,カクウジロウ,"
+    ho = "HO,01130012,,1,1,100,,,,,,,,"
+    assert codes(uke(uk, ir, dental_re, ho, ir, dental_re.replace("RE,1,", "RE,2,"), ho, "GO,2,200,99")) == []
+    assert codes(uke(uk, ir, dental_re, "HO,01130012,,1,,,,,,,,,,,", GO)) == ["field_count"]
+    assert codes(uke(uk, uk, GO)) == ["header_repeated"]
+    assert codes(uke(ir, dental_re, GO)) == ["header_not_first"]  # a 歯科 file opens with UK
     yk = "YK,1,13,4,1234567,架空薬局,202606,00,"
     assert codes(uke(yk, GO)) == []
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
-from uke.helpers import FUSHO, GO, GOLDEN, IR, medical_re, resolution, run_cli, uke
+from uke.helpers import CLAIM_INFO, FUSHO, GO, GOLDEN, IR, cli_command, medical_re, resolution, run_cli, uke
 
 
 def test_check_clean_file_exits_0(tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_check_options_from_the_command_line() -> None:
 
 def test_patch_writes_and_refuses(tmp_path: Path) -> None:
     source = tmp_path / "in.UKE"
-    source.write_bytes(uke(IR, medical_re(1), "HO,01130012,,1,,,,,,,,,,,", GO))
+    source.write_bytes(uke(IR, medical_re(1, claim_info=CLAIM_INFO), "HO,01130012,,1,,,,,,,,,,,", GO))
     good = tmp_path / "good.jsonl"
     good.write_text(json.dumps(resolution("1", **FUSHO), ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "out.UKE"
@@ -89,3 +90,42 @@ def test_patch_usage_errors_exit_2(tmp_path: Path) -> None:
     assert "undecodable" in result.stderr.decode()
     assert run_cli("uke-patch", source, res, "-o", tmp_path / "o", "--card-max-bytes", "1").returncode == 2
     assert not (tmp_path / "o").exists()
+
+
+def test_patch_created_at_strict_and_pre_existing(tmp_path: Path) -> None:
+    source = tmp_path / "in.UKE"
+    source.write_bytes(uke(IR, medical_re(1), "HO,01130012,,1,,,,,,,,,,,", GO, eof=False))
+    res = tmp_path / "r.jsonl"
+    res.write_text(json.dumps(resolution("1", **FUSHO), ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.UKE"
+    refused = run_cli("uke-patch", source, res, "-o", out)
+    assert refused.returncode == 1
+    assert "refused: 2:RE:#21請求情報\tclaim_info_unusable" in refused.stderr.decode()
+    result = run_cli("uke-patch", source, res, "-o", out, "--created-at", "20261201090000")
+    assert result.returncode == 0, result.stderr.decode()
+    assert "pre-existing: 4\teof_mark_missing" in result.stderr.decode()
+    assert "1 pre-existing problem(s) left as they were" in result.stderr.decode()
+    result = run_cli("uke-patch", "--json", source, res, "-o", out, "--created-at", "20261201090000")
+    assert json.loads(result.stdout.splitlines()[0])["status"] == "pre-existing"
+    strict = run_cli(
+        "uke-patch", "--strict", source, res, "-o", tmp_path / "s.UKE", "--created-at", "20261201090000"
+    )
+    assert strict.returncode == 1
+    assert not (tmp_path / "s.UKE").exists()
+    assert run_cli("uke-patch", source, res, "-o", out, "--created-at", "2026").returncode == 2
+    assert run_cli("uke-patch", source, res, "-o", tmp_path).returncode == 2  # a directory: refused first
+
+
+def test_check_reads_stdin_and_the_kind_options(tmp_path: Path) -> None:
+    data = uke(IR, medical_re(1, claim_info=CLAIM_INFO[:16] + "1"), "HO,01130012,,1,,,,,,,,,,,", GO)
+    result = subprocess.run([*cli_command(), "uke-check", "-"], input=data, capture_output=True, check=False)
+    assert result.returncode == 1
+    assert "fusho_flag_with_real_insurer" in result.stdout.decode()
+    result = subprocess.run(
+        [*cli_command(), "uke-check", "--flag-kinds", "none", "-"],
+        input=data,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout.decode()
+    assert run_cli("uke-check", "--flag-kinds", "medical,veterinary", "-").returncode == 2

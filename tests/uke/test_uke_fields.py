@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,7 +17,7 @@ from rezept_fusho.uke.fields import (
     is_jis_x0208_bytes,
 )
 from rezept_fusho.uke.options import UkeOptions
-from rezept_fusho.uke.specs import KINDS, file_specs, kind_of_header, specs_for, summary_records
+from rezept_fusho.uke.specs import KINDS, header_claim_month, kind_of_header, layout_for
 from uke.strategies_uke import JIS_CHARS
 
 TEXT = FieldSpec("記号", Mode.TEXT, 38)
@@ -114,7 +116,7 @@ def _sjis(raw: bytes) -> bool:
 
 
 def test_record_spec_index() -> None:
-    spec = specs_for("medical", UkeOptions())["HO"]
+    spec = layout_for("medical", None, UkeOptions()).specs["HO"]
     assert spec.index("保険者番号") == 1
     with pytest.raises(KeyError):
         spec.index("無い項目")
@@ -135,26 +137,60 @@ def test_kind_of_header(header: str, table: str, kind: str | None) -> None:
     assert kind_of_header(header, table) == kind
 
 
-def test_file_specs_reads_either_dental_header() -> None:
-    kind, specs = file_specs("IR", "3", UkeOptions())
-    assert kind == "dental"
-    assert "IR" in specs
-    assert "UK" not in specs
-    kind, specs = file_specs("UK", "3", UkeOptions())
-    assert "UK" in specs
-    assert file_specs("XX", "", UkeOptions())[0] == "medical"
+def test_header_claim_month() -> None:
+    header = layout_for("medical", None, UkeOptions()).specs["IR"]
+    fields = b"IR,1,13,1,1234567,,A,202607,00,".split(b",")
+    assert header_claim_month(header, fields) == date(2026, 7, 1)
+    for bad in (b"202613", b"20260", b"\xef\xbc\x92\xef\xbc\x90", b""):
+        assert header_claim_month(header, [*fields[:7], bad]) is None
+
+
+def test_dental_comment_limit_follows_the_spec_version() -> None:
+    options = UkeOptions()
+    assert layout_for("dental", date(2026, 6, 1), options).comment_text_bytes == 76
+    assert layout_for("dental", date(2026, 7, 1), options).comment_text_bytes == 400
+    assert layout_for("dental", None, options).comment_text_bytes == 400
+    assert layout_for("medical", date(2026, 7, 1), options).comment_text_bytes == 76
+    assert layout_for("dental", date(2026, 7, 1), UkeOptions(comment_max_bytes=100)).comment_text_bytes == 100
 
 
 def test_field_counts() -> None:
     options = UkeOptions()
     counts = {
-        kind: {rid: len(spec.fields) for rid, spec in specs_for(kind, options).items()} for kind in KINDS
+        kind: {rid: len(spec.fields) for rid, spec in layout_for(kind, None, options).specs.items()}
+        for kind in KINDS
     }
     assert counts["medical"] == {"IR": 10, "RE": 38, "HO": 15, "KO": 12, "SN": 9, "CO": 5, "GO": 4}
-    assert counts["dental"] == {"UK": 10, "RE": 38, "HO": 14, "KO": 12, "SN": 9, "CO": 11, "GO": 4}
-    assert counts["pharmacy"] == {"YK": 9, "RE": 42, "HO": 14, "KO": 10, "SN": 9, "CO": 3, "GO": 4}
-    assert summary_records("pharmacy") >= {"SH", "IY", "CO"}
-    assert summary_records("dental") >= {"SS", "CO"}
+    assert counts["dental"] == {"UK": 10, "IR": 9, "RE": 27, "HO": 14, "KO": 10, "SN": 9, "CO": 11, "GO": 4}
+    assert counts["pharmacy"] == {
+        "YK": 9,
+        "RE": 42,
+        "HO": 14,
+        "KO": 10,
+        "SN": 9,
+        "CO": 3,
+        "TK": 3,
+        "GO": 4,
+    }
+
+
+def test_layouts() -> None:
+    options = UkeOptions()
+    medical, dental, pharmacy = (layout_for(kind, None, options) for kind in KINDS)
+    assert (medical.header_id, dental.header_id, pharmacy.header_id) == ("IR", "UK", "YK")
+    assert dental.boundaries == {"IR", "RE", "GO"}
+    assert medical.boundaries == {"RE", "GO"}
+    assert (medical.comment_id, dental.comment_id, pharmacy.comment_id) == ("CO", "CO", "TK")
+    assert (medical.claim_info, dental.claim_info, pharmacy.claim_info) == (
+        "請求情報",
+        "請求情報２",
+        "請求情報",
+    )
+    assert (medical.flags, dental.flags, pharmacy.flags) == (True, False, False)
+    assert pharmacy.summary_ids == {"TK", "KI", "ST"}
+    assert dental.summary_ids >= {"SS", "CO"}
+    co_style = layout_for("pharmacy", None, UkeOptions(pharmacy_comment_record="CO"))
+    assert (co_style.comment_id, "SH" in co_style.summary_ids) == ("CO", True)
 
 
 def test_options_are_validated() -> None:
@@ -164,6 +200,14 @@ def test_options_are_validated() -> None:
         UkeOptions(comment_category="1")
     with pytest.raises(ValueError, match="burden_category"):
         UkeOptions(burden_category="10")
-    with pytest.raises(ValueError, match="dental_header"):
-        UkeOptions(dental_header="XX")  # type: ignore[arg-type]
-    assert specs_for("medical", UkeOptions(comment_max_bytes=100))["CO"].fields[4].max_bytes == 100
+    with pytest.raises(ValueError, match="flag_kinds"):
+        UkeOptions(flag_kinds=frozenset({"veterinary"}))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="created_at"):
+        UkeOptions(created_at="2026120109000")
+    with pytest.raises(ValueError, match="created_at"):
+        UkeOptions(created_at="２０２６１２０１０９００００")
+    with pytest.raises(ValueError, match="pharmacy_comment_record"):
+        UkeOptions(pharmacy_comment_record="XX")  # type: ignore[arg-type]
+    assert (
+        layout_for("medical", None, UkeOptions(comment_max_bytes=100)).specs["CO"].fields[4].max_bytes == 100
+    )

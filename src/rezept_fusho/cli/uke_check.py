@@ -1,4 +1,4 @@
-"""``rezept-fusho uke-check FILE``: report every problem of a finished UKE file.
+"""``rezept-fusho uke-check FILE``: report every problem of a finished UKE file (``-`` reads stdin).
 
 Exit status: 0 no problem, 1 problems found, 2 the file cannot be read.
 Text output is one problem a line (``line:record:#position field<TAB>code<TAB>message``)
@@ -9,13 +9,22 @@ and a summary line; ``--json`` writes one JSON object per problem and a final
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import Any
 
 from rezept_fusho.uke.check import CheckStats, iter_problems
-from rezept_fusho.uke.options import UkeOptions
+from rezept_fusho.uke.options import KINDS, Kind, UkeOptions
 from rezept_fusho.uke.problems import Problem, UkeReadError
+
+
+def _kinds(text: str) -> frozenset[Kind]:
+    words = [word.strip() for word in text.split(",") if word.strip()] if text != "none" else []
+    unknown = sorted(set(words) - set(KINDS))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown receipt kinds {unknown}; use {','.join(KINDS)} or none")
+    return frozenset(word for word in KINDS if word in words)
 
 
 def add_option_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +33,9 @@ def add_option_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--comment-max-bytes",
         type=int,
-        default=defaults.comment_max_bytes,
+        default=None,
         metavar="N",
-        help=f"CO 文字データ byte limit (default {defaults.comment_max_bytes}, the 2019 spec)",
+        help="CO/TK 文字データ byte limit (default: the spec's for the kind and 請求年月: 76; 歯科 400 from 2026-07)",
     )
     parser.add_argument(
         "--card-max-bytes",
@@ -40,24 +49,41 @@ def add_option_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also check the 検証番号 of 公費受給者番号 (not every programme uses it)",
     )
+    parser.add_argument(
+        "--flag-kinds",
+        type=_kinds,
+        default=defaults.flag_kinds,
+        metavar="KINDS",
+        help="receipt kinds whose RE 請求情報 carries the 資格確認区分: a comma list of medical, dental, pharmacy, "
+        "or none (default: medical)",
+    )
+    parser.add_argument(
+        "--pharmacy-comment-record",
+        choices=("TK", "CO"),
+        default=defaults.pharmacy_comment_record,
+        help="the record a 調剤 receipt's 摘要 comments go in (default: TK)",
+    )
 
 
-def options_from(args: argparse.Namespace) -> UkeOptions:
+def options_from(args: argparse.Namespace, **extra: Any) -> UkeOptions:
     return UkeOptions(
         comment_max_bytes=args.comment_max_bytes,
         card_max_bytes=args.card_max_bytes,
         check_recipient_digit=args.check_recipient_digit,
+        flag_kinds=args.flag_kinds,
+        pharmacy_comment_record=args.pharmacy_comment_record,
+        **extra,
     )
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "uke-check",
-        help="check a UKE (レセ電) file: fields, check digits, 不詳 consistency",
-        description="Report every problem of FILE with line, record, field and a stable code. "
+        help="check a UKE (レセ電) file: fields, check digits, 不詳 and 旧資格 consistency, GO totals",
+        description="Report every problem of FILE (- for stdin) with line, record, field and a stable code. "
         "Exit 0 clean, 1 problems found, 2 unreadable.",
     )
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="the UKE file, or - for stdin")
     parser.add_argument(
         "--json", action="store_true", help="JSON Lines: one object per problem, then a summary"
     )
@@ -80,16 +106,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"rezept-fusho uke-check: {exc}", file=sys.stderr)
         return 2
     stats = CheckStats()
+    name = "stdin" if args.file == "-" else args.file
     try:
-        with open(args.file, "rb") as stream:
+        with open(args.file, "rb") if args.file != "-" else _stdin() as stream:
             for problem in iter_problems(stream, options, stats):
                 _emit(problem, args.json)
     except OSError as exc:
-        print(f"rezept-fusho uke-check: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        print(f"rezept-fusho uke-check: cannot read {name}: {exc.strerror}", file=sys.stderr)
         return 2
     except UkeReadError as exc:
         for problem in exc.problems:
-            print(f"rezept-fusho uke-check: {args.file}: {problem}", file=sys.stderr)
+            print(f"rezept-fusho uke-check: {name}: {problem}", file=sys.stderr)
             if args.json:
                 _emit({"error": problem.to_dict()}, True)
         return 2
@@ -108,3 +135,8 @@ def run(args: argparse.Namespace) -> int:
             f"{status}: {stats.problems} problem(s), {stats.receipts} receipt(s), {stats.records} record(s)\n"
         )
     return 1 if stats.problems else 0
+
+
+def _stdin() -> contextlib.nullcontext[Any]:
+    # stdin's bytes, in a with-block that does not close them.
+    return contextlib.nullcontext(sys.stdin.buffer)

@@ -8,9 +8,17 @@ front desk's language.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
 
 from rezept_fusho.models.types import (
     Branch,
@@ -22,11 +30,13 @@ from rezept_fusho.models.types import (
     Text,
     YearMonth,
 )
+from rezept_fusho.validation import to_claim_error
 
 ReceiptType = Literal["medical", "dental", "pharmacy"]
 InsuranceKind = Literal["employee", "national", "late_elderly", "unknown"]
 Payer = Literal["shiharai_kikin", "kokuho_rengokai"]
 InsurerPlaceholder = Literal["77777777", "77777779"]
+CommentStyle = Literal["master", "free_text"]
 
 
 def month_after(day: date) -> date:
@@ -90,10 +100,27 @@ class Options(BaseModel):
     )
     past_summary_note: OptionalText = Field(
         default=None,
-        title="旧資格請求の摘要記載",
+        title="旧資格請求の摘要記載（フリーコメント）",
         description=(
-            "Unconfirmed (rules.md R2.10): a 摘要 line for a 旧資格 claim, e.g. 旧資格情報による請求. "
-            "Default null: nothing is written."
+            "Free text written (as comment 810000001) in place of the default 旧資格 comment 820000245 "
+            "「旧資格情報」. Default null: the default comment."
+        ),
+    )
+    comment_style: CommentStyle = Field(
+        default="master",
+        title="摘要のコメントの記録方法",
+        description=(
+            "master: the コメントマスター codes the reference software writes (820000246, 830000501–508, "
+            "820000245); free_text: every comment as 810000001 with a labelled text, for receipt software "
+            "whose master lacks those codes"
+        ),
+    )
+    require_complete_declaration: bool = Field(
+        default=False,
+        title="申立書の全項目を必須とする",
+        description=(
+            "false: a 不詳 claim needs only the カナ氏名; a missing 住所, 連絡先 or 連絡日 is left out of the 摘要 "
+            "with the warning declaration_item_missing. true: the same case is the error declaration_incomplete"
         ),
     )
 
@@ -122,6 +149,32 @@ class Claim(BaseModel):
     declaration: Declaration | None = Field(default=None, title="被保険者資格申立書")
     options: Options = Field(default_factory=Options, title="オプション")
 
+    #: (field, code) of a past qualification that failed validation beside a valid current one.
+    _ignored_past: tuple[str, str] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _past_never_blocks_current(cls, data: Any, handler: ModelWrapValidatorHandler[Claim]) -> Claim:
+        """A broken 旧資格 beside a valid current qualification is never used: ignore it, with a warning.
+
+        The current tier wins (保発0710第1号 3(1)), so a claim must not fail on
+        a past qualification it will not be billed on.
+        """
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            ignored = _ignorable_past(data, exc)
+            if ignored is None:
+                raise
+            claim = handler({key: value for key, value in data.items() if key != "past_qualification"})
+        claim._ignored_past = ignored
+        return claim
+
+    @property
+    def ignored_past_qualification(self) -> tuple[str, str] | None:
+        """(field, error code) when an invalid past qualification was left out, else None."""
+        return self._ignored_past
+
     @property
     def claim_month_start(self) -> date:
         """The first day of the 請求年月 (default: the month after the 診療日)."""
@@ -129,3 +182,15 @@ class Claim(BaseModel):
             # YearMonth has already checked the ASCII YYYY-MM shape.
             return date(int(self.claim_month[:4]), int(self.claim_month[5:]), 1)
         return month_after(self.service_date)
+
+
+def _ignorable_past(data: Any, exc: ValidationError) -> tuple[str, str] | None:
+    """(field, code) of the first error when every error lies in ``past_qualification`` of a claim
+    that also gives a current qualification; None otherwise."""
+    if not isinstance(data, dict) or data.get("current_qualification") is None:
+        return None
+    errors = exc.errors(include_url=False, include_input=False)
+    if not all(error["loc"][:1] == ("past_qualification",) for error in errors):
+        return None
+    error = to_claim_error(exc)
+    return error.field or "past_qualification", error.code

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rezept_fusho.models.claim import Payer
 
 Basis = Literal["current", "past", "fusho"]
+QualificationFlag = Literal["1", "2"]
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
 
@@ -20,6 +21,18 @@ class Notice(BaseModel):
 
     code: str = Field(title="コード", description="stable snake_case")
     message: str = Field(title="内容", description="Japanese / English")
+
+
+class Comment(BaseModel):
+    """One 摘要 comment, as a CO record carries it: a code of the コメントマスター and its text data."""
+
+    model_config = _CONFIG
+
+    code: str = Field(title="コメントコード", pattern=r"^[0-9]{9}$", description="9 digits")
+    text: str = Field(
+        title="文字データ",
+        description="漢字-mode text data (full-width JIS X 0208); empty for a fixed-text code",
+    )
 
 
 class TraceEntry(BaseModel):
@@ -45,9 +58,19 @@ class Resolution(BaseModel):
     payer: Payer | None = Field(
         title="審査支払機関", description="shiharai_kikin 支払基金 | kokuho_rengokai 国保連"
     )
-    summary: tuple[str, ...] = Field(title="摘要", description="one line per item, full-width JIS X 0208")
+    comments: tuple[Comment, ...] = Field(
+        title="摘要のコメント", description="in CO order: what the electronic receipt records in the 摘要"
+    )
+    summary: tuple[str, ...] = Field(
+        title="摘要",
+        description="the paper rendering of comments, one line each: master text + text data (JIS X 0208)",
+    )
     paper_margin_note: Literal["不詳"] | None = Field(
         title="紙レセプト上部欄外の記載", description="printed in red above the top margin of a paper receipt"
+    )
+    qualification_flag: QualificationFlag | None = Field(
+        title="資格確認区分",
+        description="RE 請求情報: 1 被保険者資格申立書（不詳） | 2 旧資格情報 | null otherwise",
     )
     warnings: tuple[Notice, ...] = Field(title="警告")
     trace: tuple[TraceEntry, ...] = Field(title="適用したルール")

@@ -38,5 +38,16 @@ class Ledger:
             )
         self.trace.append((rule.id, rule.source))
 
+    def use_if_in_force(self, rule: Rule) -> bool:
+        """Record *rule* and return True when it is in force; else return False and record nothing.
+
+        For a rule whose absence changes nothing but the output it adds (a 旧資格 claim of
+        a 請求年月 before the 旧資格 comment code existed is still billed, without it).
+        """
+        if not rule.in_force(self.day_for(rule)):
+            return False
+        self.trace.append((rule.id, rule.source))
+        return True
+
     def warn(self, code: str, message_ja: str, message_en: str) -> None:
         self.warnings.append((code, f"{message_ja} / {message_en}"))

@@ -77,6 +77,11 @@ VIA_SHAHO_QA = "社会保険研究所 https://media.shaho.co.jp/n/n486241cf78f9"
 VIA_AICHI = "愛知県保険医協会 https://aichi-hkn.jp/?p=19248"
 VIA_WICNET_4 = "wic-net OCR https://www.wic-net.com/material/document/10145/4"
 VIA_JP_FHIR = "JP FHIR JP_Coverage_eCS_insurance (quotes the 記録条件仕様)"
+#: The 日本医師会's own receipt software, read where the notice's 別添 could not be (reference-software.md §1).
+VIA_ORCA = "日医標準レセプトソフト（ORCA）v5.2 cobol/orcabt/ORCR0300.CBL（g150446/jma-receipt-orca）"
+VIA_ORCA_RECEIPT_WORK = (
+    "日医標準レセプトソフト（ORCA）v5.2 cobol/copy/CPRCF002.INC（g150446/jma-receipt-orca）"
+)
 
 # Front desk (issue 4): the documents after 2023 that change what a patient may present.
 

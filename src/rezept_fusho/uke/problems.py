@@ -1,7 +1,10 @@
 """Stable problem codes of the UKE reader, checker and patcher, in Japanese and English.
 
 A problem names a line, a record and a field — never a field's value, so a
-report can be shared without a patient's 氏名 in it.
+report can be shared without a patient's 氏名 in it. The record is named only
+by an id of the 記録条件仕様 (:data:`~rezept_fusho.uke.specs.KNOWN_RECORD_IDS`):
+a malformed line's first field may be anything, a name or an address
+included, and is never repeated.
 
 >>> Problem.of("too_long", line=3, record="HO", field="記号").message
 'バイト数が上限を超えています / longer than the byte limit'
@@ -13,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from rezept_fusho.uke.specs.record_ids import KNOWN_RECORD_IDS
+
 #: code → (Japanese, English). Codes are stable: tools match on them.
 MESSAGES: dict[str, tuple[str, str]] = {
     # reader (file unreadable: exit 2)
@@ -22,11 +27,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "data_after_eof": ("EOF(0x1A)の後にデータがあります", "data after the EOF mark (0x1A)"),
     "not_a_file": ("ファイルを読めません", "the file cannot be read"),
     # structure
-    "header_not_first": ("先頭がIR/UK/YKレコードではありません", "the first record is not the file header"),
+    "header_not_first": (
+        "先頭がファイルの種類のヘッダー（医科IR・歯科UK・調剤YK）ではありません",
+        "the first record is not the file header of its kind (医科 IR, 歯科 UK, 調剤 YK)",
+    ),
     "header_repeated": ("ヘッダーレコードが2回以上あります", "the file header appears more than once"),
     "go_missing": ("GOレコードがありません", "no GO record"),
     "go_not_last": ("GOレコードの後にレコードがあります", "records after the GO record"),
-    "record_outside_receipt": ("REレコードより前にレコードがあります", "a record before the first RE"),
+    "record_outside_receipt": (
+        "最初のレセプトより前にレコードがあります",
+        "a record before the first receipt",
+    ),
     "invalid_record_id": ("レコード識別情報が正しくありません", "the record id is malformed"),
     "line_ending": ("改行がCR LFではありません", "the line does not end with CR LF"),
     "eof_mark_missing": ("最終行の後にEOF(0x1A)がありません", "no EOF mark (0x1A) after the last line"),
@@ -54,12 +65,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "recipient_check_digit": ("受給者番号の検証番号が一致しません", "受給者番号 check digit does not match"),
     "fusho_summary_not_first": (
-        "不詳の保険者番号ですが、摘要の先頭が「不詳」のコメントではありません",
-        "placeholder 保険者番号 but the first 摘要 record is not 「不詳」",
+        "不詳の保険者番号ですが、最初のコメントが「不詳」（820000246）ではありません",
+        "placeholder 保険者番号 but the first comment is not 「不詳」 (820000246)",
     ),
     "fusho_summary_without_placeholder": (
-        "摘要の先頭が「不詳」ですが、保険者番号が不詳の番号ではありません",
-        "the 摘要 starts with 「不詳」 but 保険者番号 is not a placeholder",
+        "最初のコメントが「不詳」ですが、保険者番号が不詳の番号ではありません",
+        "the first comment is 「不詳」 but 保険者番号 is not a placeholder",
+    ),
+    "fusho_kana_name_missing": (
+        "不詳の請求ですが、カナ氏名のコメント（830000501）がありません",
+        "a 不詳 claim without the カナ氏名 comment (830000501)",
+    ),
+    "fusho_flag_missing": (
+        "不詳の保険者番号ですが、請求情報の資格確認区分が1ではありません",
+        "placeholder 保険者番号 but the 請求情報 資格確認区分 is not 1",
+    ),
+    "fusho_flag_with_real_insurer": (
+        "請求情報の資格確認区分が1（申立書）ですが、保険者番号が不詳の番号ではありません",
+        "資格確認区分 1 (申立書) with a real 保険者番号",
+    ),
+    "past_flag_without_comment": (
+        "請求情報の資格確認区分が2（旧資格）ですが、「旧資格情報」（820000245）のコメントがありません",
+        "資格確認区分 2 (旧資格) without the comment 「旧資格情報」 (820000245)",
+    ),
+    "past_comment_without_flag": (
+        "「旧資格情報」のコメントがありますが、請求情報の資格確認区分が2ではありません",
+        "the comment 「旧資格情報」 without 資格確認区分 2",
+    ),
+    "go_count_mismatch": (
+        "GOレコードの総件数がファイルの保険者・公費レコードの数と一致しません",
+        "GO 総件数 differs from the HO and KO records of the file",
+    ),
+    "go_points_mismatch": (
+        "GOレコードの総合計点数が各レセプトの主保険の合計点数の和と一致しません",
+        "GO 総合計点数 differs from the sum of each receipt's main 合計点数",
     ),
     "fusho_symbol_not_empty": ("不詳の請求では記号を空にしてください", "a 不詳 claim has an empty 記号"),
     "fusho_number": (
@@ -87,7 +126,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "receipt_not_found": ("指定のレセプト番号がファイルにありません", "the receipt is not in the file"),
     "receipt_without_ho": ("HOレコードのないレセプトです", "the receipt has no HO record"),
     "value_not_encodable": ("記録できない値です", "the value cannot be written in this field"),
-    "result_fails_check": ("修正結果がuke-checkを通りません", "the patched file would not pass uke-check"),
+    "claim_info_unusable": (
+        "請求情報が作成日時＋災害区分の形式でないため、資格確認区分を記録できません（空なら--created-atを指定）",
+        "請求情報 is not 作成日時 + 災害区分, so the 資格確認区分 cannot be written (if empty, give --created-at)",
+    ),
+    "result_fails_check": (
+        "修正によってuke-checkの問題が増えます",
+        "the patch would add problems that uke-check reports",
+    ),
 }
 
 
@@ -114,7 +160,7 @@ class Problem:
         """A problem with a known *code*; *position* is the field's 1-based place (the id is 1)."""
         if code not in MESSAGES:
             raise KeyError(code)
-        return cls(code, line, record, field, position)
+        return cls(code, line, record if record in KNOWN_RECORD_IDS else None, field, position)
 
     @property
     def message_ja(self) -> str:

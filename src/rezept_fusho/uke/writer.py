@@ -5,8 +5,8 @@ a record always has its spec's field count; :func:`replace_fields` changes
 named fields of a record that was read and keeps every other byte.
 
 >>> from rezept_fusho.uke.options import UkeOptions
->>> from rezept_fusho.uke.specs import specs_for
->>> spec = specs_for("medical", UkeOptions())["CO"]
+>>> from rezept_fusho.uke.specs import layout_for
+>>> spec = layout_for("medical", None, UkeOptions()).specs["CO"]
 >>> encode_record(spec, {"診療識別": "01", "負担区分": "1", "コメントコード": "810000001", "文字データ": "不詳"})
 b'CO,01,1,810000001,\\x95s\\x8f\\xda'
 """

@@ -16,8 +16,18 @@ from rezept_fusho.resolver import resolve
 HERE = Path(__file__).parent
 
 
+#: RE 請求情報 as the reference software writes it: 作成日時 (14) + 災害区分 (2) + 資格確認区分 (1).
+CLAIM_INFO = "20260605093000000"
+
+
 def medical_re(
-    number: int, kind: str, name: str = "架空　太郎", katakana: str = "カクウタロウ", ratio: str = ""
+    number: int,
+    kind: str,
+    *,
+    name: str = "架空　太郎",
+    katakana: str = "カクウタロウ",
+    ratio: str = "",
+    claim_info: str = CLAIM_INFO,
 ) -> str:
     fields = [
         "RE",
@@ -35,7 +45,8 @@ def medical_re(
         "",
         f"K{number:04d}",
     ]
-    fields += [""] * 7  # 割引点数単価, 予備×3, 検索番号, 記録条件仕様年月情報, 請求情報
+    fields += [""] * 6  # 割引点数単価, 予備×3, 検索番号, 記録条件仕様年月情報
+    fields.append(claim_info)
     fields += [""] * 15  # 診療科 ×3
     fields += [katakana, ""]
     assert len(fields) == 38
@@ -119,12 +130,13 @@ def medical() -> None:
             "SN,1,01,,,,00,,",
             "SN,2,01,,,,,1234566,",
             "SI,11,5,111000110,,291,1,,,,,",
-            # 6: 旧資格; the SN 枝番 changes from 01 to 00.
-            medical_re(6, "1116"),
+            # 6: 旧資格; the SN 枝番 changes from 01 to 00; 請求情報 of the 2019 layout (16 characters).
+            medical_re(6, "1116", claim_info=CLAIM_INFO[:16]),
             "HO,06132013,12,3456,1,291,,,,,,,,,",
             "SN,1,01,,,,01,,",
             "SI,11,1,111000110,,291,1,,,,,",
-            "GO,6,1985,99",
+            # 7 HO + KO records; 320 + 4 × 291 + 500 points.
+            "GO,7,1984,99",
         ],
     )
     write_resolutions(
@@ -175,22 +187,35 @@ def medical() -> None:
     )
 
 
-def dental() -> None:
-    def dental_re(number: int, kind: str) -> str:
-        return medical_re(number, kind)
+def dental_re(number: int, kind: str, name: str = "架空　次郎", katakana: str = "カクウジロウ") -> str:
+    """A 歯科 RE (27 fields), shaped like the 作成手引き −歯科− record example."""
+    fields = ["RE", str(number), kind, "202605", name, "1", "19800101", "", "", "20260501", "1"]
+    fields += ["", "", "", "", f"D{number:04d}"]  # 病棟区分, 負担区分, 特記事項, 予備, カルテ番号等
+    fields += [""] * 9  # 請求情報１, 予備, 未来院請求, 検索番号, 予備, 請求情報２, 予備 ×3
+    fields += [katakana, ""]
+    assert len(fields) == 27, len(fields)
+    return ",".join(fields)
 
+
+DENTAL_IR = "IR,2,13,3,7654321,,202606,03-1111-1111,"
+
+
+def dental() -> None:
     write_uke(
         "dental.UKE",
         [
-            "UK,2,13,3,7654321,,架空歯科医院,202606,00,03-1111-1111",
+            "UK,2,13,3,7654321,,架空歯科医院,202606,01,00",
             # 1: current 国保, right-justified already; 記号 full-width.
+            DENTAL_IR,
             dental_re(1, "3112"),
             "HO,  133066,トウキョウ,１２３４５,1,300,,,,,,,,",
-            "HS,3,K021,,,20260501,1,,,",
+            "HS,,,101310101210101110102110102210102310,0000999,,,,,,,,",
             "SS,12,1,302000110,,300,1,,,,,",
-            # 2: 不詳: the vendor left 番号 empty.
+            # 2: 不詳: the vendor wrote the placeholders and a comment of its own.
+            DENTAL_IR,
             dental_re(2, "3112"),
             "HO,77777777,,777777777,1,300,,,,,,,,",
+            "HS,,,101310101210101110102110102210102310,0000999,,,,,,,,",
             "SS,12,1,302000110,,300,1,,,,,",
             "CO,12,1,810000001,既存のコメント,,,,,,",
             "GO,2,600,99",

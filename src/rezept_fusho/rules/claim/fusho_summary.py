@@ -7,10 +7,11 @@ the head of the 摘要 and, below it, from the 被保険者資格申立書: カ�
 is written 「保険者等名称記載なし」/「事業所名記載なし」 (R2.2); a 後期高齢者 needs
 no 事業所名 (R2.3).
 
-The label before each value (「カナ氏名：」 …) is this library's default form:
-the notice's exact wording is not known (R2.8). Every line is full-width JIS
-X 0208 (the 漢字 mode of the electronic receipt); a character without a JIS
-X 0208 form is an error naming the field.
+Each item is one comment of the 摘要 (:mod:`.comment_codes`): by default the
+code of the コメントマスター that carries its label, with the value as text
+data; in the free-text style the label 「カナ氏名：」 … is this library's own
+form. Every value is full-width JIS X 0208 (the 漢字 mode of the electronic
+receipt); a character without a JIS X 0208 form is an error naming the field.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date
 
 from rezept_fusho.errors import ClaimError, kanji_field
 from rezept_fusho.models.claim import Declaration, InsuranceKind
+from rezept_fusho.rules.claim import comment_codes
 from rezept_fusho.rules.model import Citation, Rule, Window
 from rezept_fusho.rules.sources import CLAIM_NOTICE_20230719, VIA_SEED_003, VIA_SHAHO_0719
 from rezept_fusho.text.kana import to_katakana
@@ -62,7 +64,6 @@ RULE_NO_EMPLOYER = Rule(
     grade="seed",
 )
 
-FUSHO = "不詳"
 INSURER_NOT_STATED = "保険者等名称記載なし"
 EMPLOYER_NOT_STATED = "事業所名記載なし"
 
@@ -72,6 +73,21 @@ KIND_LABELS: dict[InsuranceKind, str] = {
     "late_elderly": "後期高齢者医療",
     "unknown": "わからない",
 }
+
+#: The labels of the free-text style (``comment_style = "free_text"``): this library's own form.
+FREE_TEXT_LABELS: dict[str, str] = {
+    comment_codes.KANA_NAME.code: "カナ氏名：",
+    comment_codes.INSURANCE_KIND.code: "保険種別：",
+    comment_codes.INSURER_NAME.code: "保険者等名称：",
+    comment_codes.EMPLOYER_NAME.code: "事業所名：",
+    comment_codes.FIRST_ADDRESS.code: "住所：",
+    comment_codes.FURTHER_ADDRESS.code: "住所：",
+    comment_codes.CONTACT.code: "連絡先：",
+    comment_codes.CONTACTED_ON.code: "連絡日：",
+}
+
+#: A (code, text data) pair: one 摘要 comment.
+Comment = tuple[str, str]
 
 
 def _kana_name(text: str) -> str:
@@ -87,33 +103,56 @@ def _kana_name(text: str) -> str:
     return name
 
 
-def summary_lines(declaration: Declaration, late_elderly: bool) -> tuple[list[str], bool]:
-    """The 摘要 lines, and whether a 記載なし form was used.
+def items(declaration: Declaration, late_elderly: bool) -> tuple[list[Comment], bool]:
+    """The 申立書 items as (master code, value) pairs in 摘要 order, and whether a 記載なし form was used.
 
-    *declaration* has passed ``require_declaration``.
+    An item the 申立書 does not give is left out, except 保険者等名称 and 事業所名,
+    which are written 「…記載なし」; a 後期高齢者 has no 事業所名 item at all.
+    *declaration* has a カナ氏名 (``tier_fusho.require_declaration``).
     """
     assert declaration.kana_name is not None
-    assert declaration.contact is not None
-    assert declaration.contacted_on is not None
     not_stated = False
-    lines = [FUSHO, f"カナ氏名：{_kana_name(declaration.kana_name)}"]
-    lines.append(f"保険種別：{KIND_LABELS[declaration.insurance_kind]}")
+    out: list[Comment] = [
+        (comment_codes.KANA_NAME.code, _kana_name(declaration.kana_name)),
+        (comment_codes.INSURANCE_KIND.code, KIND_LABELS[declaration.insurance_kind]),
+    ]
     if declaration.insurer_name:
-        lines.append(f"保険者等名称：{kanji_field(declaration.insurer_name, 'declaration.insurer_name')}")
+        insurer_name = kanji_field(declaration.insurer_name, "declaration.insurer_name")
     else:
-        lines.append(INSURER_NOT_STATED)
-        not_stated = True
+        insurer_name, not_stated = INSURER_NOT_STATED, True
+    out.append((comment_codes.INSURER_NAME.code, insurer_name))
     if not late_elderly:
         if declaration.employer_name:
-            lines.append(f"事業所名：{kanji_field(declaration.employer_name, 'declaration.employer_name')}")
+            employer = kanji_field(declaration.employer_name, "declaration.employer_name")
         else:
-            lines.append(EMPLOYER_NOT_STATED)
-            not_stated = True
+            employer, not_stated = EMPLOYER_NOT_STATED, True
+        out.append((comment_codes.EMPLOYER_NAME.code, employer))
     for index, address in enumerate(declaration.addresses):
-        lines.append(f"住所：{kanji_field(address, f'declaration.addresses.{index}')}")
-    lines.append(f"連絡先：{kanji_field(declaration.contact, 'declaration.contact')}")
-    lines.append(f"連絡日：{format_kanji_date(declaration.contacted_on)}")
-    return lines, not_stated
+        code = comment_codes.FIRST_ADDRESS if index == 0 else comment_codes.FURTHER_ADDRESS
+        out.append((code.code, kanji_field(address, f"declaration.addresses.{index}")))
+    if declaration.contact:
+        out.append((comment_codes.CONTACT.code, kanji_field(declaration.contact, "declaration.contact")))
+    if declaration.contacted_on is not None:
+        out.append((comment_codes.CONTACTED_ON.code, format_kanji_date(declaration.contacted_on)))
+    return out, not_stated
+
+
+def as_master(items: list[Comment]) -> list[Comment]:
+    """The 摘要 as the reference software records it: 820000246 「不詳」, then each item under its code."""
+    return [(comment_codes.FUSHO.code, ""), *items]
+
+
+def as_free_text(items: list[Comment]) -> list[Comment]:
+    """The 摘要 as free comments (810000001): 「不詳」, then each item's label and value.
+
+    A 記載なし value is written alone, without its label (「保険者等名称記載なし」).
+    """
+    free = comment_codes.FREE_TEXT.code
+    out: list[Comment] = [(free, comment_codes.FUSHO.master_text)]
+    for code, value in items:
+        label = "" if value in (INSURER_NOT_STATED, EMPLOYER_NOT_STATED) else FREE_TEXT_LABELS[code]
+        out.append((free, label + value))
+    return out
 
 
 def contacted_on_check(contacted_on: date, service_date: date) -> bool:

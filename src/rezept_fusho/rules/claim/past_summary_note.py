@@ -1,10 +1,11 @@
-"""旧資格 — an optional 摘要 note on a claim billed on the past qualification.
+"""旧資格 — free text in place of the default 旧資格 comment, at the caller's choice.
 
-愛知県保険医協会 Q4 says a 旧資格請求 also carries a note in the 摘要 that
-begins 「旧資格情…」; the excerpt breaks off there and the 2023-07-19 and
-2023-08-03 PDFs were not read (R2.10, open question 3). So the wording is the
-caller's ``options.past_summary_note`` (for example 「旧資格情報による請求」),
-and by default nothing is written.
+A 旧資格 claim carries the comment 820000245 「旧資格情報」 by default
+(``PAST-COMMENT-CODE``, :mod:`.comment_codes`). Before that code was known,
+the wording of the 旧資格 note was an open question: 愛知県保険医協会 Q4 says a
+旧資格請求 carries a note beginning 「旧資格情…」 and breaks off there (R2.10).
+A clinic that wants its own wording sets ``options.past_summary_note``: the
+text is written as a free comment (810000001) instead of 820000245.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from rezept_fusho.rules.sources import CLAIM_NOTICE_20230719, VIA_AICHI
 
 RULE = Rule(
     id="PAST-SUMMARY-NOTE",
-    title_ja="旧資格請求の場合は摘要に旧資格による請求である旨を記載する（文言は未確認・オプション）",
-    title_en="A 旧資格 claim may carry a 摘要 note; its wording is unconfirmed and optional",
+    title_ja="旧資格請求の摘要を、既定のコメント（820000245）に代えて指定の文言のフリーコメントで記録する",
+    title_en="A 旧資格 claim may carry the caller's own wording as a free comment instead of 820000245",
     window=Window(date(2023, 7, 10)),
     citations=(Citation(CLAIM_NOTICE_20230719, "旧資格による請求（Q4）", via=VIA_AICHI),),
     summary=__doc__ or "",

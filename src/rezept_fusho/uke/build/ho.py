@@ -4,8 +4,8 @@ A 6-digit 国保 number is right-justified with two half-width spaces; a
 placeholder (77777777, 77777779) is 8 digits and written as is.
 
 >>> from rezept_fusho.uke.options import UkeOptions
->>> from rezept_fusho.uke.specs import specs_for
->>> spec = specs_for("medical", UkeOptions())["HO"]
+>>> from rezept_fusho.uke.specs import layout_for
+>>> spec = layout_for("medical", None, UkeOptions()).specs["HO"]
 >>> ho_values("133066", None, "1234")
 {'保険者番号': '  133066', '記号': '', '番号': '1234'}
 >>> build_ho(spec, ho_values("77777777", None, "777777777")).raw

@@ -1,8 +1,14 @@
-"""SN 資格確認 carrying the 枝番: written only when there is one, never for 後期高齢者 or 公費.
+"""SN 資格確認 carrying the 枝番 (負担者種別 1, 確認区分 01), as the reference software writes it.
+
+ORCA writes an SN for every receipt with medical insurance from 診療年月
+2021-09, its 枝番 empty when there is none — a 不詳 receipt keeps ``SN,1,01,,,,,,``
+(``reference-software.md`` §1.4). So a patch never removes an SN: it sets the
+枝番 of the existing one (empty for none) and adds one only when there is an 枝番
+to carry. Never an 枝番 for 後期高齢者 or 公費.
 
 >>> from rezept_fusho.uke.options import UkeOptions
->>> from rezept_fusho.uke.specs import specs_for
->>> spec = specs_for("medical", UkeOptions())["SN"]
+>>> from rezept_fusho.uke.specs import layout_for
+>>> spec = layout_for("medical", None, UkeOptions()).specs["SN"]
 >>> build_sn(spec, "01", late_elderly=False).raw
 b'SN,1,01,,,,01,,'
 >>> build_sn(spec, None, late_elderly=False) is None
@@ -24,7 +30,7 @@ AT_COUNTER = "01"
 
 
 def build_sn(spec: RecordSpec, branch: str | None, *, late_elderly: bool) -> Record | None:
-    """The SN record for *branch*, or None when there is no 枝番."""
+    """A new SN record for *branch*, or None when there is no 枝番 to carry."""
     if branch is None:
         return None
     if late_elderly:

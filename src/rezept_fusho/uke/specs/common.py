@@ -1,8 +1,10 @@
 """Field constructors and the records whose layout is shared by 医科, 歯科 and 調剤.
 
-Each spec cites its evidence in ``shared/domain/uke-format.md``: [C]
-confirmed, [S] one secondary source, [I] inferred. A length this library had
-to guess is generous, so a real file is not flagged for it.
+Each spec cites its evidence (``docs/uke.md`` lists every source and every
+disagreement settled): the 歯科 令和8年6月版 記録条件仕様 as transcribed in
+``ryo02suzu/-Sourirette``, the 調剤 令和8年6月版 in ``pharma-oss/pharma-oss``,
+ORCA v5.2's own 医科 checker table, and ``uke-format.md``. A length no source
+gives is generous, so a real file is not flagged for it.
 """
 
 from __future__ import annotations
@@ -42,31 +44,15 @@ PUBLIC_PAYER = "負担者番号"
 RECIPIENT = "受給者番号"
 RECEIPT_NUMBER = "レセプト番号"
 RECEIPT_KIND = "レセプト種別"
+CLAIM_MONTH = "請求年月"
+VOLUME = "マルチボリューム識別情報"
+POINTS = "合計点数"
 COMMENT_CATEGORY = "診療識別"
 BURDEN = "負担区分"
 COMMENT_CODE = "コメントコード"
 COMMENT_TEXT = "文字データ"
-
-
-def header(record: str, name: str, *, with_reserve: bool = True) -> RecordSpec:
-    """IR / UK / YK: 審査支払機関, 都道府県, 点数表, 医療機関コード … [C] 医科 IR; [S] YK, UK."""
-    fields = [
-        record_id(record),
-        numeric("審査支払機関", 1, fixed=True, required=True),
-        numeric("都道府県", 2, fixed=True, required=True),
-        numeric("点数表", 1, fixed=True, required=True),
-        numeric("医療機関コード", 7, fixed=True, required=True),
-    ]
-    if with_reserve:
-        # 医科 IR has a 予備 before the name; 調剤 YK goes straight to 薬局名称 (uke-parser).
-        fields.append(alnum("予備", 2))
-    fields += [
-        kanji(name, 40),
-        numeric("請求年月", 6, fixed=True, required=True),
-        numeric("マルチボリューム識別情報", 2, fixed=True, required=True),
-        alnum("電話番号", 15),
-    ]
-    return RecordSpec(record, "医療機関情報レコード" if record != "YK" else "薬局情報レコード", tuple(fields))
+TOTAL_COUNT = "総件数"
+TOTAL_POINTS = "総合計点数"
 
 
 def ho_card_fields(options: UkeOptions) -> list[FieldSpec]:
@@ -79,7 +65,7 @@ def ho_card_fields(options: UkeOptions) -> list[FieldSpec]:
 
 
 def sn(options: UkeOptions) -> RecordSpec:
-    """SN 資格確認 (9 fields) [C] myclinic-ts, HealthDataWorks IG; assumed the same for 歯科/調剤 [I]."""
+    """SN 資格確認 (9 fields): 枝番 英数 2 可変 and 予備 数字 1 (歯科 R08; 調剤 R08 agrees; no 医科 table)."""
     return RecordSpec(
         "SN",
         "資格確認レコード",
@@ -90,29 +76,34 @@ def sn(options: UkeOptions) -> RecordSpec:
             alnum("保険者番号等", 8),
             text(SYMBOL, options.card_max_bytes),
             text(NUMBER, options.card_max_bytes),
-            numeric(BRANCH, 2, fixed=True),
+            alnum(BRANCH, 2),
             numeric(RECIPIENT, 7),
-            alnum("予備", 8),
+            numeric("予備", 1),
         ),
     )
 
 
 def go() -> RecordSpec:
-    """GO 診療報酬請求書 [C] myclinic-ts, ORCA."""
+    """GO 診療報酬請求書: 総件数 and 総合計点数 are recorded on the last volume only (条件付)."""
     return RecordSpec(
         "GO",
         "診療報酬請求書レコード",
         (
             record_id("GO"),
-            numeric("総件数", 6, required=True),
-            numeric("総合計点数", 10, required=True),
-            numeric("マルチボリューム識別情報", 2, fixed=True, required=True),
+            numeric(TOTAL_COUNT, 6),
+            numeric(TOTAL_POINTS, 10),
+            numeric(VOLUME, 2, fixed=True, required=True),
         ),
     )
 
 
-def comment_tail(options: UkeOptions) -> list[FieldSpec]:
+def comment_tail(max_bytes: int) -> list[FieldSpec]:
     return [
         numeric(COMMENT_CODE, 9, fixed=True, required=True),
-        kanji(COMMENT_TEXT, options.comment_max_bytes),
+        kanji(COMMENT_TEXT, max_bytes),
     ]
+
+
+def comment_head() -> list[FieldSpec]:
+    """診療識別 (数字 2, variable: empty on a continuation) and 負担区分 of a 医科 / 歯科 CO."""
+    return [numeric(COMMENT_CATEGORY, 2), alnum(BURDEN, 1, fixed=True, required=True)]

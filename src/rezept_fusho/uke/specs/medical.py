@@ -1,30 +1,66 @@
-"""医科 records: IR, RE, HO, KO, SN, CO, GO (``uke-format.md`` §2–§4, §9)."""
+"""医科 records: IR, RE, HO, KO, SN, CO, GO.
+
+Field order and modes: ORCA v5.2's own UKE checker table
+(``scripts/monthly/receden_common_const.rb.in``, 2025), which agrees with
+receiptisan, myclinic-ts and uke-parser on every position (``docs/uke.md``).
+No transcription of the 令和6年 or 令和8年 医科 記録条件仕様 was found, so one
+layout serves every 請求年月 this library handles.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from rezept_fusho.uke.fields import RecordSpec
 from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.specs.common import (
-    BURDEN,
-    COMMENT_CATEGORY,
+    CLAIM_MONTH,
+    POINTS,
     PUBLIC_PAYER,
     RECEIPT_KIND,
     RECEIPT_NUMBER,
     RECIPIENT,
+    VOLUME,
     alnum,
+    comment_head,
     comment_tail,
     go,
-    header,
     ho_card_fields,
+    kanji,
     numeric,
     record_id,
     sn,
     text,
 )
 
+#: CO 文字データ: 76 bytes (ORCA's checker, 2019 and 2025; ORCA's writer cuts there; real files split at 76).
+COMMENT_TEXT_BYTES = 76
+#: RE 請求情報 (field 21): where ORCA writes 作成日時, 災害区分 and the 資格確認区分.
+CLAIM_INFO = "請求情報"
+
+
+def ir() -> RecordSpec:
+    """IR 医療機関情報, once at the head of the file (10 fields)."""
+    return RecordSpec(
+        "IR",
+        "医療機関情報レコード",
+        (
+            record_id("IR"),
+            numeric("審査支払機関", 1, fixed=True, required=True),
+            numeric("都道府県", 2, fixed=True, required=True),
+            numeric("点数表", 1, fixed=True, required=True),
+            numeric("医療機関コード", 7, fixed=True, required=True),
+            numeric("予備", 2),
+            kanji("医療機関名称", 40),
+            numeric(CLAIM_MONTH, 6, fixed=True, required=True),
+            numeric(VOLUME, 2, fixed=True, required=True),
+            alnum("電話番号", 15),
+        ),
+    )
+
 
 def re_record() -> RecordSpec:
-    """RE レセプト共通 (38 fields) [C] myclinic-ts, ORCA sample; 37–38 modes [I]."""
+    """RE レセプト共通 (38 fields)."""
     departments = []
     for n in (1, 2, 3):
         departments += [
@@ -53,91 +89,76 @@ def re_record() -> RecordSpec:
             numeric("病床数", 4),
             alnum("カルテ番号等", 20),
             numeric("割引点数単価", 2),
-            alnum("予備1", 10),
-            alnum("予備2", 10),
-            alnum("予備3", 10),
+            numeric("予備1", 1),
+            numeric("予備2", 1),
+            numeric("予備3（旧診療科）", 2),
             numeric("検索番号", 30),
-            numeric("記録条件仕様年月情報", 8),
-            alnum("請求情報", 40),
+            numeric("予備4（記録条件仕様年月情報）", 5),
+            alnum(CLAIM_INFO, 40),
             *departments,
-            text("カタカナ（氏名）", 100),
-            numeric("患者の状態", 9),
+            kanji("カタカナ（氏名）", 80),
+            numeric("患者の状態", 60),
         ),
     )
 
 
-def ho(options: UkeOptions, *, with_reserve: bool = True) -> RecordSpec:
-    """HO 保険者 (医科 15 fields [C]; 歯科 14, without the 予備 at 7 [S])."""
-    fields = [
-        *ho_card_fields(options),
-        numeric("診療実日数", 2),
-        numeric("合計点数", 8),
-    ]
-    if with_reserve:
-        fields.append(numeric("予備", 5))
-    fields += [
-        numeric("食事療養・生活療養 回数", 2),
-        numeric("食事療養・生活療養 合計金額", 8),
-        numeric("職務上の事由", 1),
-        numeric("証明書番号", 3),
-        numeric("負担金額 医療保険", 9),
-        numeric("負担金額 減免区分", 1),
-        numeric("負担金額 減額割合", 3),
-        numeric("負担金額 減額金額", 6),
-    ]
-    return RecordSpec("HO", "保険者レコード", tuple(fields))
+def ho(options: UkeOptions) -> RecordSpec:
+    """HO 保険者 (15 fields)."""
+    return RecordSpec(
+        "HO",
+        "保険者レコード",
+        (
+            *ho_card_fields(options),
+            numeric("診療実日数", 2),
+            numeric(POINTS, 8),
+            numeric("予備", 5),
+            numeric("食事療養・生活療養 回数", 2),
+            numeric("食事療養・生活療養 合計金額", 8),
+            numeric("職務上の事由", 1),
+            numeric("証明書番号", 3),
+            numeric("負担金額 医療保険", 9),
+            numeric("負担金額 減免区分", 1),
+            numeric("負担金額 減額割合", 3),
+            numeric("負担金額 減額金額", 6),
+        ),
+    )
 
 
 def ko() -> RecordSpec:
-    """KO 公費 (12 fields) [C] myclinic-ts; lengths after 受給者番号 [I]."""
+    """KO 公費 (12 fields): 負担者番号 英数 8, the two 一部負担金 6 bytes, 予備 数字 5."""
     return RecordSpec(
         "KO",
         "公費レコード",
         (
             record_id("KO"),
-            numeric(PUBLIC_PAYER, 8, fixed=True, required=True),
+            alnum(PUBLIC_PAYER, 8, fixed=True, required=True),
             numeric(RECIPIENT, 7),
             numeric("任意給付区分", 1),
             numeric("実日数", 2),
-            numeric("合計点数", 8),
+            numeric(POINTS, 8),
             numeric("負担金額 公費", 8),
-            numeric("公費給付対象外来一部負担金", 8),
-            numeric("公費給付対象入院一部負担金", 8),
-            alnum("予備", 8),
+            numeric("公費給付対象外来一部負担金", 6),
+            numeric("公費給付対象入院一部負担金", 6),
+            numeric("予備", 5),
             numeric("食事療養・生活療養 回数", 2),
             numeric("食事療養・生活療養 合計金額", 8),
         ),
     )
 
 
-def co(options: UkeOptions) -> RecordSpec:
-    """CO コメント (5 fields) [C] myclinic-ts, ORCA, Erlang."""
-    return RecordSpec(
-        "CO",
-        "コメントレコード",
-        (
-            record_id("CO"),
-            numeric(COMMENT_CATEGORY, 2, fixed=True),
-            alnum(BURDEN, 1, fixed=True),
-            *comment_tail(options),
-        ),
-    )
+def co(max_bytes: int) -> RecordSpec:
+    """CO コメント (5 fields)."""
+    return RecordSpec("CO", "コメントレコード", (record_id("CO"), *comment_head(), *comment_tail(max_bytes)))
 
 
-def specs(options: UkeOptions) -> dict[str, RecordSpec]:
+def specs(options: UkeOptions, claim_month: date | None) -> dict[str, RecordSpec]:
+    """The 医科 records (one layout for every 請求年月)."""
+    limit = options.comment_max_bytes or COMMENT_TEXT_BYTES
     return {
-        spec.record_id: spec
-        for spec in (
-            header("IR", "医療機関名称"),
-            re_record(),
-            ho(options),
-            ko(),
-            sn(options),
-            co(options),
-            go(),
-        )
+        spec.record_id: spec for spec in (ir(), re_record(), ho(options), ko(), sn(options), co(limit), go())
     }
 
 
-#: 摘要 records: the CO lines of a resolution go before the first of these in a receipt.
+#: 摘要 records: the comments of a resolution go before the first of these in a receipt (after SY),
+#: where ORCA writes its 申立書 group.
 SUMMARY_RECORDS = frozenset({"SI", "IY", "TO", "CO"})
