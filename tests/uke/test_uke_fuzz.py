@@ -1,0 +1,172 @@
+"""Fuzzing the checker and the patcher: any input gives problems or a clean refusal, never a traceback.
+
+Lines are drawn from every kind's records with any number of fields, values
+made of a patient's name, address and phone number, broken ids and stray
+bytes; no report may repeat those values. ``benchmarks/fuzz_uke.py`` runs the
+same harness for longer and prints the counts.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rezept_fusho.uke.check import iter_problems
+from rezept_fusho.uke.options import UkeOptions
+from rezept_fusho.uke.patch import PatchResult, load_resolutions, patch_records
+from rezept_fusho.uke.problems import MESSAGES, UkeError, UkeReadError
+from rezept_fusho.uke.reader import UkeReader
+
+#: Personal data a report must never repeat (each piece long enough to be unmistakable).
+SECRETS = ("ヤマダタロウ", "東京都新宿区", "09012345678")
+HEADERS = [
+    "IR,1,13,1,1234567,,架空医院,202606,00,",
+    "UK,1,13,3,1234567,,架空歯科,202606,01,00",
+    "YK,1,13,4,1234567,架空薬局,202606,00,",
+    "IR,1,13,3,1234567,,202606,03-0000-0000,",
+]
+IDS = [
+    "IR",
+    "UK",
+    "YK",
+    "RE",
+    "HO",
+    "KO",
+    "SN",
+    "CO",
+    "TK",
+    "SI",
+    "SS",
+    "HS",
+    "SH",
+    "GO",
+    "ZZ",
+    "",
+    "ヤマダタロウ",
+]
+VALUES = [
+    "",
+    "1",
+    "01",
+    "1112",
+    "1318",
+    "3112",
+    "4318",
+    "202606",
+    "77777777",
+    "777777777",
+    "01130012",
+    "  133066",
+    "820000246",
+    "830000501",
+    "820000245",
+    "810000001",
+    "20260605093000001",
+    "不詳",
+    "ヤマダタロウ",
+    "東京都新宿区",
+    "09012345678",
+    "ヤマダタロウ東京都新宿区09012345678",
+    "①",
+    "ｶﾅ",
+]
+ENDINGS = ["\r\n", "\r\n", "\r\n", "\n"]
+
+
+@st.composite
+def uke_files(draw: st.DrawFn) -> bytes:
+    lines = []
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(HEADERS)) + "\r\n")
+    for _ in range(draw(st.integers(0, 25))):
+        fields = [draw(st.sampled_from(IDS)), *draw(st.lists(st.sampled_from(VALUES), max_size=40))]
+        lines.append(",".join(fields) + draw(st.sampled_from(ENDINGS)))
+    data = "".join(lines).encode("cp932")
+    if draw(st.booleans()):
+        data += b"\x1a"
+    if draw(st.integers(0, 9)) == 0:
+        data = data.replace(b"\x82", b"\x85", 1)  # an undecodable byte
+    return data
+
+
+def _no_secret(text: str) -> None:
+    for secret in SECRETS:
+        assert secret not in text
+
+
+@settings(max_examples=300)
+@given(
+    uke_files(),
+    st.sampled_from([UkeOptions(), UkeOptions(flag_kinds=frozenset({"medical", "dental", "pharmacy"}))]),
+)
+def test_check_never_fails_and_never_echoes(data: bytes, options: UkeOptions) -> None:
+    try:
+        problems = list(iter_problems(io.BytesIO(data), options))
+    except UkeReadError as exc:
+        problems = list(exc.problems)
+    for problem in problems:
+        assert problem.code in MESSAGES
+        _no_secret(str(problem))
+        _no_secret(json.dumps(problem.to_dict(), ensure_ascii=False))
+
+
+resolution_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                b"",
+                b"[" * 5000,
+                b'{"error": {}}',
+                b"null",
+                b'{"receipt_number": "1"}',
+                "ヤマダタロウ".encode(),
+            ]
+        ),
+        st.builds(
+            lambda number, flag, code, text: json.dumps(
+                {
+                    "claim_id": "f",
+                    "basis": "fusho",
+                    "insurer_number": "77777777",
+                    "symbol": None,
+                    "number": "777777777",
+                    "branch": None,
+                    "payer": None,
+                    "comments": [{"code": code, "text": text}],
+                    "summary": [],
+                    "paper_margin_note": "不詳",
+                    "qualification_flag": flag,
+                    "warnings": [],
+                    "trace": [],
+                    "receipt_number": number,
+                },
+                ensure_ascii=False,
+            ).encode(),
+            st.sampled_from(["1", "2", "01", "9"]),
+            st.sampled_from(["1", "2", None]),
+            st.sampled_from(["820000246", "830000501", "810000001"]),
+            st.sampled_from(["", "ヤマダタロウ", "ABC", "①", "東京都新宿区" * 10]),
+        ),
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=300)
+@given(uke_files(), resolution_lines)
+def test_patch_never_fails_and_never_echoes(data: bytes, lines: list[bytes]) -> None:
+    try:
+        resolutions = load_resolutions(lines)
+        out: list[Any] = list(
+            patch_records(UkeReader(io.BytesIO(data)), resolutions, UkeOptions(), PatchResult())
+        )
+    except (UkeError, UkeReadError) as exc:
+        for problem in exc.problems:
+            assert problem.code in MESSAGES
+            _no_secret(str(problem))
+        return
+    assert all(record.raw is not None for record in out)
