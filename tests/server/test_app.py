@@ -1,10 +1,14 @@
-"""The HTTP service through its ASGI app: endpoints, error records, limits, token, access log."""
+"""The HTTP service through its ASGI app: endpoints, error records, limits, token, access log.
+
+The clients use ``http://localhost``: the service answers only loopback host names (tests/server/test_hosts.py).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import warnings
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,8 +19,10 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from fastapi.testclient import TestClient
 
+from rezept_fusho.cli import main
 from rezept_fusho.rules.registry import RULES
-from rezept_fusho.server.app import MAX_BATCH, create_app
+from rezept_fusho.server.app import create_app
+from rezept_fusho.server.limits import MAX_BATCH
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "claims.jsonl"
 CLAIMS = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -26,11 +32,16 @@ SITUATION = {
     "case": "equipment_failure",
     "visit": "first",
 }
+JSON = {"Content-Type": "application/json"}
+
+
+def local(app: object) -> TestClient:
+    return TestClient(app, base_url="http://localhost")  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def client() -> TestClient:
-    return TestClient(create_app())
+    return local(create_app())
 
 
 def test_healthz(client: TestClient) -> None:
@@ -69,10 +80,10 @@ def test_a_bad_claim_is_an_error_record(client: TestClient) -> None:
 
 
 def test_not_json_is_400(client: TestClient) -> None:
-    response = client.post("/v1/resolve", content=b"{nope")
+    response = client.post("/v1/resolve", content=b"{nope", headers=JSON)
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "invalid_json"
-    assert client.post("/v1/triage", content=b"\xff").json()["situation_id"] is None
+    assert client.post("/v1/triage", content=b"\xff", headers=JSON).json()["situation_id"] is None
 
 
 def test_triage(client: TestClient) -> None:
@@ -98,25 +109,69 @@ def test_rules_are_the_registry(client: TestClient) -> None:
     assert all(rule["citations"] and rule["start"] for rule in rules)
 
 
-def test_body_and_batch_limits() -> None:
-    client = TestClient(create_app(max_body_bytes=100))
-    assert client.post("/v1/resolve", json=CLAIMS[2]).status_code == 413
+@pytest.mark.parametrize("day", ["2023-07-09", "2023-09-01", "2025-07-10", "2026-04-01"])
+def test_rules_on_a_date_are_those_in_force_on_their_own_axis(client: TestClient, day: str) -> None:
+    answer = client.get("/v1/rules", params={"date": day})
+    assert answer.status_code == 200
+    expected = [rule.id for rule in RULES if rule.in_force(date.fromisoformat(day))]
+    assert [rule["id"] for rule in answer.json()] == expected
+    assert 0 < len(expected) < len(RULES)
+
+
+def test_rules_on_a_date_match_the_command(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--date", "2023-09-01", "--json"]) == 0
+    command = [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()]
+    assert [rule["id"] for rule in client.get("/v1/rules?date=2023-09-01").json()] == command
+
+
+@pytest.mark.parametrize("day", ["", "2025-02-30", "20250710", "2025-7-10", "２０２５-07-10", "today"])
+def test_rules_on_an_invalid_date_is_422(client: TestClient, day: str) -> None:
+    answer = client.get("/v1/rules", params={"date": day})
+    assert answer.status_code == 422
+    assert answer.json() == {
+        "claim_id": None,
+        "line": 1,
+        "error": {
+            "code": "invalid_date",
+            "message": "date: 日付はYYYY-MM-DD形式の実在する日付にしてください / "
+            "a date must be a real date written YYYY-MM-DD",
+            "field": "date",
+        },
+    }
+
+
+def test_body_limit() -> None:
+    client = local(create_app(max_body_bytes=100))
+    assert client.post("/v1/resolve", json=CLAIMS[2]).json()["error"]["code"] == "body_too_large"
 
     def chunks():  # no Content-Length: the cap is enforced while reading
         yield b"[" + b" " * 80
         yield b" " * 80 + b"]"
 
-    streamed = client.post("/v1/resolve", content=chunks())
+    streamed = client.post("/v1/resolve", content=chunks(), headers=JSON)
     assert streamed.status_code == 413
-    small = client.post("/v1/resolve", content=iter([b"[]"]))
+    assert streamed.json()["error"]["code"] == "body_too_large"
+    small = client.post("/v1/resolve", content=iter([b"[]"]), headers=JSON)
     assert small.json() == {"results": [], "errors": 0}
-    big = TestClient(create_app()).post("/v1/resolve", json=[{}] * (MAX_BATCH + 1))
+
+
+def test_a_batch_over_the_limit_has_its_own_code(client: TestClient) -> None:
+    big = client.post("/v1/resolve", json=[{}] * (MAX_BATCH + 1))
     assert big.status_code == 413
-    assert big.json()["error"]["code"] == "body_too_large"
+    assert big.json() == {
+        "claim_id": None,
+        "line": 1,
+        "error": {
+            "code": "batch_too_large",
+            "message": "一度に送れる請求は2,000件までです / a batch holds at most 2,000 claims",
+            "field": None,
+        },
+    }
+    assert client.post("/v1/resolve", json=[{}] * MAX_BATCH).json()["errors"] == MAX_BATCH
 
 
 def test_token_guards_v1_but_not_healthz() -> None:
-    client = TestClient(create_app(token="s3cret"))
+    client = local(create_app(token="s3cret"))
     refused = client.post("/v1/triage", json=SITUATION)
     assert refused.status_code == 401
     assert refused.headers["www-authenticate"] == "Bearer"
@@ -124,6 +179,23 @@ def test_token_guards_v1_but_not_healthz() -> None:
     assert client.get("/v1/rules", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/v1/rules", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     assert client.get("/healthz").status_code == 200
+
+
+@pytest.mark.parametrize("header", ["bearer s3cret", "BEARER s3cret", "BeArEr  s3cret"])
+def test_the_bearer_scheme_is_case_insensitive(header: str) -> None:
+    client = local(create_app(token="s3cret"))
+    assert client.get("/v1/rules", headers={"Authorization": header}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["s3cret", "Basic s3cret", "Bearer", "Bearer S3CRET", "Bearers3cret", "Bearer \xe9".encode("latin-1")],
+)
+def test_only_the_token_itself_is_accepted(header: str | bytes) -> None:
+    client = local(create_app(token="s3cret"))
+    refused = client.get("/v1/rules", headers={"Authorization": header})
+    assert refused.status_code == 401
+    assert refused.json()["error"]["code"] == "unauthorized"
 
 
 def test_access_log_has_the_template_not_the_number_nor_the_body(
@@ -148,3 +220,19 @@ def test_openapi_has_the_library_models(client: TestClient) -> None:
     assert components["Claim"]["properties"]["service_date"]["title"] == "診療日"
     assert {"Resolution", "ErrorRecord", "Situation", "Guidance", "BatchResult"} <= set(components)
     assert client.get("/openapi.json").json() == document  # cached, stable
+
+
+def test_openapi_describes_every_answer(client: TestClient) -> None:
+    operations = client.get("/openapi.json").json()["paths"]
+    body = {"200", "400", "401", "408", "413", "415", "421", "422"}
+    assert set(operations["/v1/resolve"]["post"]["responses"]) == body
+    assert set(operations["/v1/triage"]["post"]["responses"]) == body
+    assert set(operations["/v1/rules"]["get"]["responses"]) == {"200", "401", "421", "422"}
+    assert {"401", "421"} <= set(operations["/v1/insurer-numbers/{number}"]["get"]["responses"])
+    too_large = operations["/v1/resolve"]["post"]["responses"]["413"]["description"]
+    assert "body_too_large" in too_large
+    assert "batch_too_large" in too_large
+    assert operations["/v1/triage"]["post"]["responses"]["421"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/TriageErrorRecord"
+    }
+    assert [parameter["name"] for parameter in operations["/v1/rules"]["get"]["parameters"]] == ["date"]

@@ -20,7 +20,8 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 
 from rezept_fusho.server.app import create_app  # noqa: E402
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
+# schemathesis calls the ASGI app with ``Host: testserver``.
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(allowed_hosts=["testserver"]))
 
 
 @schema.parametrize()

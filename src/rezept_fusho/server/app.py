@@ -4,8 +4,9 @@ Bodies are validated by the same pydantic models as the command line, but a
 bad claim is answered with the same error record the batch writes (status
 422), never pydantic's own error shape, which may quote the input. Access is
 logged as method, route template, status and duration — never a body, a
-query or a path parameter. A bearer token is required when one is configured
-(``REZEPT_FUSHO_TOKEN``); ``/healthz`` stays open for probes.
+query or a path parameter. Only loopback host names are answered unless more
+are listed, and a bearer token is required when one is configured
+(``REZEPT_FUSHO_TOKEN``); ``/healthz`` is exempt from both, for probes.
 """
 
 from __future__ import annotations
@@ -13,45 +14,53 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from pydantic.json_schema import models_json_schema
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
 from rezept_fusho import __version__
 from rezept_fusho.cli.check_insurer import describe
 from rezept_fusho.cli.resolve import resolve_object
 from rezept_fusho.cli.triage import triage_object
-from rezept_fusho.errors import ClaimError
 from rezept_fusho.frontdesk.models import Guidance, Situation
-from rezept_fusho.jsonl import INVALID_JSON, Handler, error_record, loads, outcome
+from rezept_fusho.jsonl import Handler, loads, outcome
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
+from rezept_fusho.models.types import parse_iso_date
 from rezept_fusho.rules.registry import RULES
+from rezept_fusho.server.body import CloseUnreadBodies, read_json_body
+from rezept_fusho.server.hosts import LOOPBACK_HOSTS, allowed_host, host_name
+from rezept_fusho.server.limits import BODY_TIMEOUT_SECONDS, MAX_BATCH, MAX_BODY_BYTES
 from rezept_fusho.server.models import BatchResult, InsurerReport, RuleOut, TriageErrorRecord, rule_out
+from rezept_fusho.server.refusals import (
+    BATCH_TOO_LARGE,
+    BODY_INCOMPLETE,
+    BODY_TIMEOUT,
+    BODY_TOO_LARGE,
+    HOST_NOT_ALLOWED,
+    INVALID_RULES_DATE,
+    NOT_JSON,
+    UNAUTHORIZED,
+    UNSUPPORTED_MEDIA_TYPE,
+    Refused,
+    documented,
+)
 
-#: 1 MiB: about 2,000 claims per request; bigger batches belong to the command line.
-MAX_BODY_BYTES = 1 << 20
-#: Claims per ``POST /v1/resolve`` batch.
-MAX_BATCH = 2000
+# The limits were defined here before limits.py: still importable from here.
+__all__ = ["MAX_BATCH", "MAX_BODY_BYTES", "create_app"]
 
 access_log = logging.getLogger("rezept_fusho.access")
 
-_TOO_LARGE = ClaimError("body_too_large", None, "リクエストが大きすぎます", "the request body is too large")
-_UNAUTHORIZED = ClaimError("unauthorized", None, "認証が必要です", "a valid bearer token is required")
-
-
-def _failures(record: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
-    """Answers a POST may give besides its own, all in the endpoint's error-record shape."""
-    return {
-        400: {"model": record, "description": "the body is not JSON"},
-        401: {"model": record, "description": "a bearer token is configured and was not given"},
-        413: {"model": record, "description": "the body or the batch is too large"},
-    }
+#: Every ``/v1`` route may refuse the caller before it runs.
+_GUARDS = (HOST_NOT_ALLOWED, UNAUTHORIZED)
+#: What a POST may answer before its body reaches the library.
+_BODY_REFUSALS = (NOT_JSON, BODY_INCOMPLETE, BODY_TIMEOUT, BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE)
 
 
 class HealthOut(BaseModel):
@@ -59,24 +68,34 @@ class HealthOut(BaseModel):
     version: str = Field(title="バージョン")
 
 
-def _error(
-    status: int, error: ClaimError, id_field: str = "claim_id", id_value: str | None = None
-) -> JSONResponse:
-    return JSONResponse(error_record(id_value, 1, error, id_field), status_code=status)
+def _bearer(header: str | None, token: bytes) -> bool:
+    """``Authorization: Bearer <token>``, the scheme in any case (RFC 7235); compared in constant time."""
+    scheme, _, credentials = (header or "").partition(" ")
+    # Starlette decodes header values as Latin-1: encoding back gives the bytes sent.
+    return scheme.lower() == "bearer" and hmac.compare_digest(credentials.strip(" ").encode("latin-1"), token)
 
 
-async def _json_body(request: Request) -> object:
-    return loads((await request.body()).decode("utf-8"))
+def create_app(
+    token: str | None = None,
+    max_body_bytes: int = MAX_BODY_BYTES,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    body_timeout: float = BODY_TIMEOUT_SECONDS,
+) -> FastAPI:
+    """The application.
 
-
-def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """The application; *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``."""
+    *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``.
+    Requests are answered only when their ``Host`` header names ``localhost``,
+    ``127.0.0.1``, ``[::1]`` or one of *allowed_hosts* (any port; ValueError for
+    a name with a port). A request body must arrive within *body_timeout* seconds.
+    """
     app = FastAPI(
         title="rezept-fusho",
         version=__version__,
         description="マイナ保険証で資格確認ができない場合の請求（現在の資格 → 旧資格 → 不詳）と受付での対応",
     )
-    expected = f"Bearer {token}".encode() if token else None
+    hosts = LOOPBACK_HOSTS | {allowed_host(name) for name in allowed_hosts}
+    expected = token.encode() if token else None
 
     @app.middleware("http")
     async def guard_and_log(
@@ -94,28 +113,22 @@ def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -
         return response
 
     async def _guarded(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        id_field = "situation_id" if request.url.path == "/v1/triage" else "claim_id"
-        if expected is not None and request.url.path.startswith("/v1/"):
-            given = request.headers.get("authorization", "").encode()
-            if not hmac.compare_digest(given, expected):
-                response = _error(401, _UNAUTHORIZED, id_field)
-                response.headers["WWW-Authenticate"] = "Bearer"
-                return response
-        declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > max_body_bytes:
-            return _error(413, _TOO_LARGE, id_field)
-        if request.method == "POST" and declared is None:
-            # Chunked upload: read with a cap rather than trusting the client.
-            body = b""
-            async for part in request.stream():
-                body += part
-                if len(body) > max_body_bytes:
-                    return _error(413, _TOO_LARGE, id_field)
-            request._body = body
+        # The scope's path, not request.url: that URL is built from the Host header being checked.
+        path = request.scope["path"]
+        id_field = "situation_id" if path == "/v1/triage" else "claim_id"
+        # Probes (an orchestrator's, a load balancer's) send whatever Host they like; /healthz tells nothing.
+        if path != "/healthz" and host_name(request.headers.get("host")) not in hosts:
+            return HOST_NOT_ALLOWED.answer(id_field)
+        authorization = request.headers.get("authorization")
+        if expected is not None and path.startswith("/v1/") and not _bearer(authorization, expected):
+            response = UNAUTHORIZED.answer(id_field)
+            response.headers["WWW-Authenticate"] = "Bearer"
+            return response
         return await call_next(request)
 
+    # Async, so it is answered on the event loop even when every worker thread is busy with a batch.
     @app.get("/healthz", response_model=HealthOut, summary="health check")
-    def healthz() -> HealthOut:
+    async def healthz() -> HealthOut:
         return HealthOut(status="ok", version=__version__)
 
     @app.post(
@@ -123,7 +136,7 @@ def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -
         response_model=Resolution | BatchResult,
         responses={
             422: {"model": ErrorRecord, "description": "the claim cannot be billed (one claim)"},
-            **_failures(ErrorRecord),
+            **documented(ErrorRecord, *_GUARDS, *_BODY_REFUSALS, BATCH_TOO_LARGE),
         },
         summary="resolve one claim, or a batch (a JSON array)",
         openapi_extra={
@@ -154,7 +167,7 @@ def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -
         response_model=Guidance,
         responses={
             422: {"model": TriageErrorRecord, "description": "the situation cannot be triaged"},
-            **_failures(TriageErrorRecord),
+            **documented(TriageErrorRecord, *_GUARDS, *_BODY_REFUSALS),
         },
         summary="what the front desk does when the マイナ保険証 check fails",
         openapi_extra={
@@ -171,21 +184,17 @@ def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -
         request: Request, handler: Handler, id_field: str, batch: bool = True
     ) -> Response:
         try:
-            body = await _json_body(request)
-        except (ValueError, RecursionError):
-            return _error(400, INVALID_JSON, id_field)
-        if batch and isinstance(body, list):
-            if len(body) > MAX_BATCH:
-                return _error(413, _TOO_LARGE, id_field)
-            results = [outcome(item, line, handler, id_field) for line, item in enumerate(body, start=1)]
-            errors = sum(1 for _, ok in results if not ok)
-            return JSONResponse({"results": [data for data, _ in results], "errors": errors})
-        data, ok = outcome(body, 1, handler, id_field)
-        return JSONResponse(data, status_code=200 if ok else 422)
+            body = await read_json_body(request, max_body_bytes, body_timeout)
+        except Refused as refused:
+            return refused.refusal.answer(id_field)
+        # Parsing, resolving and serialising a batch is CPU work (~0.3 s for 2,000 claims):
+        # in a worker thread, the event loop keeps answering other requests meanwhile.
+        return await run_in_threadpool(_answer, body, handler, id_field, batch)
 
     @app.get(
         "/v1/insurer-numbers/{number}",
         response_model=InsurerReport,
+        responses=documented(ErrorRecord, *_GUARDS),
         summary="validate a 保険者番号 (check digit, length, placeholders)",
     )
     def insurer_number(number: str) -> dict[str, Any]:
@@ -194,14 +203,46 @@ def create_app(token: str | None = None, max_body_bytes: int = MAX_BODY_BYTES) -
     @app.get(
         "/v1/rules",
         response_model=list[RuleOut],
+        responses=documented(ErrorRecord, *_GUARDS, INVALID_RULES_DATE),
         summary="the rule registry: ids, titles, windows, citations",
     )
-    def rules() -> list[RuleOut]:
-        return [rule_out(rule) for rule in RULES]
+    def rules(
+        date: Annotated[
+            str | None,
+            Query(
+                description="YYYY-MM-DD: only the rules in force on that date, "
+                "each read on its own axis (診療日 or 請求年月), like `rezept-fusho rules --date`"
+            ),
+        ] = None,
+    ) -> Response | list[RuleOut]:
+        if date is None:
+            return [rule_out(rule) for rule in RULES]
+        day = parse_iso_date(date)
+        if day is None:
+            return INVALID_RULES_DATE.answer()
+        return [rule_out(rule) for rule in RULES if rule.in_force(day)]
 
+    # Outermost, so that it also sees the answers the guard gives before any body is read.
+    app.add_middleware(CloseUnreadBodies)
     # The request-body schemas referenced above come from the same models.
     _add_component_schemas(app, Claim, Situation)
     return app
+
+
+def _answer(body: bytes, handler: Handler, id_field: str, batch: bool) -> Response:
+    """The answer to a JSON body (run in a worker thread: the response is rendered here too)."""
+    try:
+        data = loads(body.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return NOT_JSON.answer(id_field)
+    if batch and isinstance(data, list):
+        if len(data) > MAX_BATCH:
+            return BATCH_TOO_LARGE.answer(id_field)
+        results = [outcome(item, line, handler, id_field) for line, item in enumerate(data, start=1)]
+        errors = sum(1 for _, ok in results if not ok)
+        return JSONResponse({"results": [record for record, _ in results], "errors": errors})
+    result, ok = outcome(data, 1, handler, id_field)
+    return JSONResponse(result, status_code=200 if ok else 422)
 
 
 def _add_component_schemas(app: FastAPI, *models: type[BaseModel]) -> None:
