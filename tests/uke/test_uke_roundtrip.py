@@ -82,7 +82,8 @@ KINDS: dict[str, tuple[str, str, Any, list[str]]] = {
 
 def _receipt_kind(digit: str, resolution: dict[str, Any] | None) -> str:
     late = resolution is not None and (
-        resolution["number"] == "77777777" or resolution["insurer_number"].startswith("39")
+        resolution["number"] == "77777777"
+        or (len(resolution["insurer_number"]) == 8 and resolution["insurer_number"].startswith("39"))
     )
     return f"{digit}{'3' if late else '1'}1{'8' if late else '2'}"
 
