@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from rezept_fusho.rules import registry
-from rezept_fusho.rules.model import Citation, Document, Rule, Window
+from rezept_fusho.rules.rule import Citation, Document, Rule, Window
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent

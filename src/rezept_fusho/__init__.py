@@ -24,7 +24,7 @@ from rezept_fusho.models.resolution import ErrorRecord, Resolution
 from rezept_fusho.resolver import resolve
 
 if TYPE_CHECKING:
-    from rezept_fusho.rules.model import Rule
+    from rezept_fusho.rules.rule import Rule
 
 
 __all__ = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from rezept_fusho.rules.model import Rule
 from rezept_fusho.rules.registry import RULES
+from rezept_fusho.rules.rule import Rule
 
 _AXIS = {
     "service_date": "診療日 (service date)",

@@ -4,18 +4,27 @@
 2. else a known past qualification (``CLAIM-TIER-PAST``);
 3. else 不詳 with the 被保険者資格申立書 (``CLAIM-TIER-FUSHO``).
 
-Pure and deterministic: every date comes from the claim; nothing reads the
-clock. A claim that cannot be billed raises :class:`~rezept_fusho.errors.ClaimError`.
+The resolver only sequences: what each rule decides is the function beside
+the rule in its module (:mod:`rezept_fusho.rules.claim`), and every warning's
+text is in :mod:`rezept_fusho.warning_codes`. Pure and deterministic: every
+date comes from the claim; nothing reads the clock. A claim that cannot be
+billed raises :class:`~rezept_fusho.errors.ClaimError`.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Literal
 
 from rezept_fusho.errors import ClaimError, kanji_field
 from rezept_fusho.models.claim import Claim, Declaration, Payer, Qualification
-from rezept_fusho.models.resolution import Basis, Comment, Notice, QualificationFlag, Resolution, TraceEntry
+from rezept_fusho.models.resolution import (
+    Basis,
+    Comment,
+    QualificationFlag,
+    Resolution,
+    TraceEntry,
+    WarningItem,
+)
 from rezept_fusho.numbers import insurer
 from rezept_fusho.rules.claim import (
     branch_late_elderly,
@@ -37,8 +46,6 @@ from rezept_fusho.rules.ledger import Ledger
 
 __all__ = ["resolve"]
 
-_LATE_ELDERLY_LAW_CODE = "39"
-
 
 def resolve(claim: Claim) -> Resolution:
     """Resolve *claim* to the basis, numbers, payer and 摘要 it is billed with."""
@@ -57,12 +64,7 @@ def resolve(claim: Claim) -> Resolution:
         ledger.use(tier_current.RULE)
         if claim.ignored_past_qualification is not None:
             field, code = claim.ignored_past_qualification
-            ledger.warn(
-                "past_qualification_ignored",
-                f"{field}: 現在の資格で請求するため、正しくない過去の資格（{code}）は使いませんでした",
-                f"{field}: billed on the current qualification; the invalid past qualification ({code}) "
-                "was not used",
-            )
+            ledger.warn("past_qualification_ignored", field=field, code=code)
         return _on_qualification(claim, claim.current_qualification, "current", ledger)
     if claim.past_qualification is not None:
         ledger.use(tier_past.RULE)
@@ -73,19 +75,11 @@ def resolve(claim: Claim) -> Resolution:
 def _on_qualification(claim: Claim, qualification: Qualification, basis: Basis, ledger: Ledger) -> Resolution:
     number = qualification.insurer_number
     if not insurer.has_known_components(number):
-        ledger.warn(
-            "unknown_insurer_component",
-            "保険者番号の法別番号または都道府県番号が既知の表にありません",
-            "the insurer number's law code or prefecture is not in the known tables",
-        )
+        ledger.warn("unknown_insurer_component")
     branch = qualification.branch
-    if branch is not None and insurer.law_code(number) == _LATE_ELDERLY_LAW_CODE:
+    if branch_late_elderly.drops_branch(number, branch):
         ledger.use(branch_late_elderly.RULE)
-        ledger.warn(
-            "branch_dropped_late_elderly",
-            "後期高齢者医療の枝番は記録しません",
-            "no 枝番 is recorded for 後期高齢者医療",
-        )
+        ledger.warn("branch_dropped_late_elderly")
         branch = None
     comments: list[fusho_summary.Comment] = []
     flag: QualificationFlag | None = None
@@ -114,7 +108,7 @@ def _past_comments(claim: Claim, ledger: Ledger) -> list[fusho_summary.Comment]:
         ledger.use(past_summary_note.RULE)
         return [(comment_codes.FREE_TEXT.code, kanji_field(note, "options.past_summary_note"))]
     if not ledger.use_if_in_force(comment_codes.RULE_PAST):
-        return []  # a 請求年月 before 2023-09: billed without it
+        return []  # a 請求年月 before the code existed: billed without it
     if claim.options.comment_style == "free_text":
         ledger.use(comment_codes.RULE_FREE_TEXT)
         return [(comment_codes.FREE_TEXT.code, comment_codes.PAST.master_text)]
@@ -129,36 +123,15 @@ def _flag(basis: Basis, ledger: Ledger) -> QualificationFlag | None:
 
 
 def _late_elderly(claim: Claim, declaration: Declaration, ledger: Ledger) -> bool:
-    """Whether the 不詳 claim is a 後期高齢者 one: declared so, or 75 or over with the kind unknown."""
-    kind = declaration.insurance_kind
     birth = declaration.birth_date
     if birth is None:
-        return kind == "late_elderly"
-    if birth > claim.service_date:
-        raise ClaimError(
-            "birth_after_service",
-            "declaration.birth_date",
-            "生年月日が診療日より後です",
-            "the birth date is after the service date",
-        )
-    if kind == "late_elderly" or not late_elderly_by_age.is_late_elderly_age(birth, claim.service_date):
-        return kind == "late_elderly"
-    ledger.use(late_elderly_by_age.RULE)
-    if kind != "unknown":
-        ledger.warn(
-            "late_elderly_age_kind_mismatch",
-            "診療日に75歳以上ですが、申立書の保険種別が後期高齢者医療ではありません。"
-            "生活保護受給者などの適用除外を除き、75歳以上は後期高齢者医療の被保険者です。申告どおり請求しました",
-            "75 or over on the service date, but the declared kind is not 後期高齢者医療: everyone 75 "
-            "and over is insured by it, except those excluded (e.g. 生活保護); billed as declared",
-        )
-        return False
-    ledger.warn(
-        "late_elderly_by_age",
-        "保険種別は不明ですが、診療日に75歳以上のため後期高齢者医療として扱いました",
-        "insurance kind unknown, but the patient is 75 or over on the service date: treated as 後期高齢者医療",
-    )
-    return True
+        return declaration.insurance_kind == "late_elderly"
+    late_elderly_by_age.check_birth(birth, claim.service_date)
+    late, code = late_elderly_by_age.by_age(declaration.insurance_kind, birth, claim.service_date)
+    if code is not None:
+        ledger.use(late_elderly_by_age.RULE)
+        ledger.warn(code, age=late_elderly_by_age.AGE)
+    return late
 
 
 def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
@@ -169,19 +142,13 @@ def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
         if claim.options.require_complete_declaration:
             raise tier_fusho.incomplete(missing)
         ledger.use(tier_fusho.RULE_PARTIAL)
-        ledger.warn(*tier_fusho.missing_warning(missing))
-
-    kind = declaration.insurance_kind
+        ledger.warn("declaration_item_missing", **tier_fusho.missing_names(missing))
     late_elderly = _late_elderly(claim, declaration, ledger)
 
     placeholder = claim.options.insurer_placeholder
     ledger.use(fusho_insurer_placeholder.RULES[placeholder])
-    if late_elderly:
-        ledger.use(fusho_number_placeholder.RULE_LATE_ELDERLY)
-        number = fusho_number_placeholder.LATE_ELDERLY_NUMBER
-    else:
-        ledger.use(fusho_number_placeholder.RULE)
-        number = fusho_number_placeholder.NUMBER
+    number_rule, number = fusho_number_placeholder.number_for(late_elderly, ledger.claim_month)
+    ledger.use(number_rule)
 
     ledger.use(fusho_summary.RULE)
     items, not_stated = fusho_summary.items(declaration, late_elderly)
@@ -195,28 +162,16 @@ def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
     else:
         ledger.use(comment_codes.RULE_FUSHO)
         comments = fusho_summary.as_master(items)
-    contacted_on = declaration.contacted_on
-    if contacted_on is not None and not fusho_summary.contacted_on_check(contacted_on, claim.service_date):
-        ledger.warn(
-            "contacted_before_service",
-            "患者への連絡日が診療日より前です",
-            "the date the patient was contacted is before the service date",
-        )
+    if fusho_summary.contacted_before_service(declaration.contacted_on, claim.service_date):
+        ledger.warn("contacted_before_service")
     ledger.use(paper_margin.RULE)
 
-    payer_: Payer | None
-    if late_elderly or kind != "unknown":
-        ledger.use(payer.RULE_FUSHO_BY_KIND)
-        payer_ = payer.KIND_PAYERS["late_elderly" if late_elderly else kind]
-    else:
-        ledger.use(payer.RULE_FUSHO_UNKNOWN_KIND)
-        payer_ = claim.options.payer_when_unknown
-        if payer_ is None:
-            ledger.warn(
-                "payer_undetermined",
-                "保険種別が不明のため、審査支払機関（支払基金または国保連）を医療機関が選択してください",
-                "insurance kind unknown: the clinic must choose the payer (支払基金 or 国保連)",
-            )
+    payer_rule, payer_ = payer.payer_for_fusho(
+        declaration.insurance_kind, late_elderly, claim.options.payer_when_unknown
+    )
+    ledger.use(payer_rule)
+    if payer_ is None:
+        ledger.warn("payer_undetermined")
     return _resolution(
         claim,
         ledger,
@@ -228,23 +183,23 @@ def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
         payer_=payer_,
         comments=comments,
         flag=_flag("fusho", ledger),
-        margin=paper_margin.NOTE,
+        margin=True,
     )
 
 
 # Frozen and built from a small fixed set of values: one shared instance each.
 @functools.cache
-def _notice(code: str, message: str) -> Notice:
-    return Notice.model_construct(code=code, message=message)
-
-
-def _comment(code: str, text: str) -> Comment:
-    return Comment.model_construct(code=code, text=text)
+def _warning(code: str, message: str) -> WarningItem:
+    return WarningItem.model_construct(code=code, message=message)
 
 
 @functools.cache
 def _trace_entry(rule: str, source: str) -> TraceEntry:
     return TraceEntry.model_construct(rule=rule, source=source)
+
+
+def _comment(code: str, text: str) -> Comment:
+    return Comment.model_construct(code=code, text=text)
 
 
 def _resolution(
@@ -259,7 +214,7 @@ def _resolution(
     payer_: Payer | None,
     comments: list[fusho_summary.Comment],
     flag: QualificationFlag | None,
-    margin: Literal["不詳"] | None = None,
+    margin: bool = False,
 ) -> Resolution:
     return Resolution.model_construct(
         claim_id=claim.claim_id,
@@ -271,9 +226,9 @@ def _resolution(
         payer=payer_,
         comments=tuple(_comment(code, text) for code, text in comments),
         summary=tuple(comment_codes.paper_line(code, text) for code, text in comments),
-        paper_margin_note=margin,
+        paper_margin_note=paper_margin.NOTE if margin else None,
         qualification_flag=flag,
-        warnings=tuple(_notice(code, message) for code, message in ledger.warnings),
+        warnings=tuple(_warning(code, message) for code, message in ledger.warnings),
         trace=tuple(_trace_entry(rule, source) for rule, source in ledger.trace),
         receipt_number=claim.receipt_number,
     )

@@ -23,9 +23,9 @@ from typing import Any, Literal
 import attrs
 from pydantic import BaseModel
 
-from rezept_fusho.frontdesk.models import Guidance, Situation
 from rezept_fusho.models.claim import Claim, Declaration, Options, Qualification
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
+from rezept_fusho.reception.models import Guidance, Situation
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

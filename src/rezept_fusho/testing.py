@@ -40,6 +40,7 @@ from hypothesis import strategies as st
 
 from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
 from rezept_fusho.numbers import insurer
+from rezept_fusho.rules.claim import fusho_insurer_placeholder, payer
 
 __all__ = [
     "BROKEN",
@@ -62,7 +63,7 @@ _STYLES: tuple[CommentStyle, ...] = ("master", "free_text")
 FIRST_SERVICE_DATE = date(2023, 10, 1)
 LAST_SERVICE_DATE = date(2030, 12, 31)
 
-_EMPLOYEE_LAWS = tuple(sorted(set(insurer.LAW_CODES) - insurer.KOKUHO_RENGOKAI_LAW_CODES))
+_EMPLOYEE_LAWS = tuple(sorted(set(insurer.LAW_CODES) - payer.KOKUHO_RENGOKAI_LAW_CODES))
 _KATAKANA = [chr(code) for code in range(ord("ア"), ord("ン") + 1)]
 _KANJI = list("東京都大阪府北海道市区町村一二三丁目番地中央新宿山田鈴木佐藤健康保険組合協会株式会社")
 _DIGITS = list("0123456789")
@@ -182,7 +183,7 @@ def _claim(
             st.one_of(declarations(service_date), incomplete_declarations(service_date))
         )
         claim["options"] = {
-            "insurer_placeholder": draw(st.sampled_from(["77777777", "77777779"])),
+            "insurer_placeholder": draw(st.sampled_from(sorted(fusho_insurer_placeholder.PLACEHOLDERS))),
             "payer_when_unknown": draw(st.sampled_from([None, "shiharai_kikin", "kokuho_rengokai"])),
         }
     if style != "master":

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from rezept_fusho.frontdesk import Situation, triage
+from rezept_fusho.reception import Situation, triage
 
 SCENARIOS_PATH = Path(__file__).with_name("scenarios.json")
 _HELPERS = ("trace_includes", "warnings_include", "path_methods")

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.frontdesk import Guidance, Situation, triage
+from rezept_fusho.reception import Guidance, Situation, triage
 from rezept_fusho.rules.frontdesk import certificate_grace
 
 REPO = Path(__file__).resolve().parents[2]

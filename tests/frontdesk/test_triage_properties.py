@@ -8,8 +8,8 @@ from typing import Any, get_args
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rezept_fusho.frontdesk import Situation, triage
-from rezept_fusho.frontdesk.triage import FIRST_DAY
+from rezept_fusho.reception import Situation, triage
+from rezept_fusho.reception.triage import FIRST_DAY
 from rezept_fusho.models.claim import InsuranceKind
 from rezept_fusho.rules import registry
 from rezept_fusho.rules.frontdesk import expired_card_temporary

@@ -15,9 +15,10 @@ from rezept_fusho.numbers import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
-    ValidationError,
+    InvalidNumber,
     insurer,
 )
+from rezept_fusho.rules.claim import payer
 
 REAL_NUMBERS = ["01130012", "01040013", "33120015", "39130000", "39280003", "133066", "54136015"]
 DIGITS = "0123456789"
@@ -101,13 +102,13 @@ def test_wrong_length(number: str) -> None:
 
 
 def test_error_codes_and_messages() -> None:
-    assert ValidationError.code == "invalid_number"
+    assert InvalidNumber.code == "invalid_number"
     assert InvalidLength.code == "invalid_length"
     assert InvalidFormat.code == "invalid_format"
     assert InvalidChecksum.code == "invalid_checksum"
     assert InvalidComponent.code == "invalid_component"
     for cls in (InvalidLength, InvalidFormat, InvalidChecksum, InvalidComponent):
-        assert issubclass(cls, ValidationError)
+        assert issubclass(cls, InvalidNumber)
         assert issubclass(cls, ValueError)
     error = InvalidChecksum()
     assert str(error) == "検証番号が一致しません / the check digit does not match"
@@ -139,7 +140,7 @@ def test_law_and_prefecture_codes() -> None:
     assert insurer.prefecture_code("133066") == "13"
     assert insurer.is_kokuho("133066")
     assert not insurer.is_kokuho("01130012")
-    assert {"39", "67"} == insurer.KOKUHO_RENGOKAI_LAW_CODES
+    assert {"39", "67"} == payer.KOKUHO_RENGOKAI_LAW_CODES
 
 
 def test_format_is_uke_width() -> None:

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from rezept_fusho.numbers import insurer
-from rezept_fusho.numbers.exceptions import ValidationError
+from rezept_fusho.numbers.exceptions import InvalidNumber
 from rezept_fusho.rules.claim.payer import payer_for_insurer
 
 
@@ -32,7 +32,7 @@ def describe(raw: str) -> dict[str, Any]:
         return report
     try:
         number = insurer.validate(raw)
-    except ValidationError as exc:
+    except InvalidNumber as exc:
         report.update(code=exc.code, message=exc.message)
         return report
     law = insurer.law_code(number)

@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from rezept_fusho.models.types import parse_iso_date
-from rezept_fusho.rules.model import Rule
 from rezept_fusho.rules.registry import RULES
+from rezept_fusho.rules.rule import Rule
 
 
 def rule_object(rule: Rule) -> dict[str, Any]:

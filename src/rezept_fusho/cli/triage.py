@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from rezept_fusho.cli import lines
-from rezept_fusho.frontdesk import Situation, triage
+from rezept_fusho.reception import Situation, triage
 
 
 def triage_object(obj: Mapping[str, Any]) -> BaseModel:

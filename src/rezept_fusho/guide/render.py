@@ -32,7 +32,8 @@ from rezept_fusho.rules.frontdesk import (
 from rezept_fusho.rules.frontdesk.expired_card_temporary import TemporaryEnd
 from rezept_fusho.rules.frontdesk.method import Method
 from rezept_fusho.rules.frontdesk.vocabulary import PATTERN_LABELS, Pattern
-from rezept_fusho.rules.model import Rule
+from rezept_fusho.rules.rule import Rule
+from rezept_fusho.warning_codes import texts
 
 from .style import CSS
 
@@ -113,11 +114,15 @@ def render(day: date, temporary_end: TemporaryEnd = expired_card_temporary.DEFAU
     extra = [r for r in (certificate_grace.RULE, *expired_card_temporary.RULES) if r in active]
     extra_items = [f"<li>{_rule(r)}</li>" for r in extra]
     warn = ""
-    if expired_card_temporary.RULE_EXTENSION in active:
-        warn = (
-            '<p class="warn">暫定的取扱いの2026年7月31日までの延長は大臣発表（2026年3月19日）によるもので、'
-            "正式な事務連絡は確認できていません。</p>"
+    if expired_card_temporary.RULE_EXTENSION in active and expired_card_temporary.unconfirmed(temporary_end):
+        relied = expired_card_temporary.chosen(temporary_end)
+        text, _ = texts(
+            "temporary_extension_unconfirmed",
+            end=relied.value,
+            announced=relied.citation.document.issued_on,
+            issuer=relied.citation.document.issuer,
         )
+        warn = f'<p class="warn">{escape(text)}</p>'
     temporary_end_line = ""
     if any(r in active for r in expired_card_temporary.RULES):
         end = expired_card_temporary.end_date(temporary_end).isoformat()

@@ -30,12 +30,13 @@ from rezept_fusho.models.types import (
     Text,
     YearMonth,
 )
+from rezept_fusho.rules.claim import fusho_insurer_placeholder
+from rezept_fusho.rules.claim.fusho_insurer_placeholder import InsurerPlaceholder
 from rezept_fusho.validation import to_claim_error
 
 ReceiptType = Literal["medical", "dental", "pharmacy"]
 InsuranceKind = Literal["employee", "national", "late_elderly", "unknown"]
 Payer = Literal["shiharai_kikin", "kokuho_rengokai"]
-InsurerPlaceholder = Literal["77777777", "77777779"]
 CommentStyle = Literal["master", "free_text"]
 
 
@@ -89,9 +90,12 @@ class Options(BaseModel):
     model_config = _CONFIG
 
     insurer_placeholder: InsurerPlaceholder = Field(
-        default="77777777",
+        default=fusho_insurer_placeholder.DEFAULT,
         title="不詳の保険者番号",
-        description="77777779 for receipt software that cannot take 77777777 (事務連絡 2023-09-15)",
+        description=(
+            f"{fusho_insurer_placeholder.ALTERNATIVE.latest.value} for receipt software that cannot take "
+            f"{fusho_insurer_placeholder.INSURER.latest.value} (事務連絡 2023-09-15)"
+        ),
     )
     payer_when_unknown: Payer | None = Field(
         default=None,

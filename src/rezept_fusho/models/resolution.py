@@ -14,7 +14,7 @@ QualificationFlag = Literal["1", "2"]
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
-class Notice(BaseModel):
+class WarningItem(BaseModel):
     """A warning: something the clinic should know, that did not stop the claim."""
 
     model_config = _CONFIG
@@ -72,7 +72,7 @@ class Resolution(BaseModel):
         title="資格確認区分",
         description="RE 請求情報: 1 被保険者資格申立書（不詳） | 2 旧資格情報 | null otherwise",
     )
-    warnings: tuple[Notice, ...] = Field(title="警告")
+    warnings: tuple[WarningItem, ...] = Field(title="警告")
     trace: tuple[TraceEntry, ...] = Field(title="適用したルール")
     receipt_number: str | None = Field(
         default=None, title="レセプト番号", pattern=r"^[0-9]{1,6}$", description="echoed when given"

@@ -15,8 +15,9 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
 from rezept_fusho.numbers import insurer
-from rezept_fusho.numbers.exceptions import ValidationError
+from rezept_fusho.numbers.exceptions import InvalidNumber
 from rezept_fusho.numbers.modulus10 import is_ascii_digits
+from rezept_fusho.rules.claim import disaster_placeholder, fusho_number_placeholder
 from rezept_fusho.text.fold import fold_digits
 from rezept_fusho.text.jis import NotJisX0208, to_kanji_mode
 
@@ -95,7 +96,7 @@ def _insurer_number(value: Any) -> str:
         )
     try:
         return insurer.validate(value)
-    except ValidationError as exc:
+    except InvalidNumber as exc:
         raise error(exc.code, exc.message_ja, exc.message_en) from None
 
 
@@ -134,8 +135,10 @@ def _symbol(value: Any) -> str:
     return card_text(value, "symbol")
 
 
-#: 不詳 (777777777, 後期 77777777) and disaster (999999999) 番号: never a real card's.
-PLACEHOLDER_NUMBERS = frozenset({"777777777", "77777777", "999999999"})
+#: 不詳 (both lengths) and disaster 番号: never a real card's.
+PLACEHOLDER_NUMBERS = frozenset(
+    {*fusho_number_placeholder.PLACEHOLDERS, disaster_placeholder.NUMBER.latest.value}
+)
 
 
 def _number(value: Any) -> str:

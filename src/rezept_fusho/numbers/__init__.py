@@ -5,7 +5,7 @@ from rezept_fusho.numbers.exceptions import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
-    ValidationError,
+    InvalidNumber,
 )
 
 __all__ = [
@@ -13,5 +13,5 @@ __all__ = [
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
-    "ValidationError",
+    "InvalidNumber",
 ]

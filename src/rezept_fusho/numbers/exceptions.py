@@ -1,6 +1,6 @@
 """Errors raised by the number modules (python-stdnum style).
 
-Every error is a :class:`ValidationError`, itself a :class:`ValueError`, and
+Every error is an :class:`InvalidNumber`, itself a :class:`ValueError`, and
 carries a stable snake_case ``code`` that JSON error records and the CLI
 report unchanged. ``message_ja`` / ``message_en`` never contain the number
 itself, so they are safe to log.
@@ -9,7 +9,7 @@ itself, so they are safe to log.
 from __future__ import annotations
 
 
-class ValidationError(ValueError):
+class InvalidNumber(ValueError):
     """The number is not valid."""
 
     code = "invalid_number"
@@ -26,7 +26,7 @@ class ValidationError(ValueError):
         return f"{text} ({self.detail})" if self.detail else text
 
 
-class InvalidLength(ValidationError):
+class InvalidLength(InvalidNumber):
     """The number has the wrong number of digits."""
 
     code = "invalid_length"
@@ -34,7 +34,7 @@ class InvalidLength(ValidationError):
     message_en = "the number has the wrong length"
 
 
-class InvalidFormat(ValidationError):
+class InvalidFormat(InvalidNumber):
     """The number contains something other than the digits 0-9."""
 
     code = "invalid_format"
@@ -42,7 +42,7 @@ class InvalidFormat(ValidationError):
     message_en = "the number contains characters other than digits"
 
 
-class InvalidChecksum(ValidationError):
+class InvalidChecksum(InvalidNumber):
     """The 検証番号 (check digit) does not match."""
 
     code = "invalid_checksum"
@@ -50,7 +50,7 @@ class InvalidChecksum(ValidationError):
     message_en = "the check digit does not match"
 
 
-class InvalidComponent(ValidationError):
+class InvalidComponent(InvalidNumber):
     """A part of the number (法別番号, 都道府県番号) is not a known value."""
 
     code = "invalid_component"

@@ -5,10 +5,11 @@ An 8-digit 保険者番号 is 法別番号 (2 digits) + 都道府県番号 (2) +
 + 保険者別番号 (3) + 検証番号 (1). The 検証番号 is the modulus-10 check digit
 of :mod:`rezept_fusho.numbers.modulus10`.
 
-Sources: 厚生労働省「保険者番号等の設定について」(設定要領) as restated by
-``shared/domain/uke-format.md`` §6; the placeholders come from the
-事務連絡 of 2023-07-19 and 2023-09-15 (``rules.md`` §2.1, R2.6) and, for
-99999999, the disaster 事務連絡 of 2013-01-24 (``rules.md`` §5).
+Source: 厚生労働省「保険者番号等の設定について」(設定要領) (the structure, the
+法別番号 table and the 検証番号; ``docs/rules.md`` cites it). The placeholder
+numbers are declared by the rules that define them — the 不詳 ones in
+:mod:`rezept_fusho.rules.claim.fusho_insurer_placeholder`, the disaster one in
+:mod:`rezept_fusho.rules.claim.disaster_placeholder` — and read from there.
 
 :func:`validate` checks the length, the digits and the check digit; with
 ``strict=True`` it also checks the 法別番号 and 都道府県番号 against the
@@ -44,14 +45,15 @@ from rezept_fusho.numbers.exceptions import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
-    ValidationError,
+    InvalidNumber,
 )
 from rezept_fusho.numbers.modulus10 import calc_check_digit as _calc
 from rezept_fusho.numbers.modulus10 import checksum_ok, is_ascii_digits
+from rezept_fusho.rules.claim import disaster_placeholder, fusho_insurer_placeholder
 from rezept_fusho.text.fold import fold_digits
 
 __all__ = [
-    "KOKUHO_RENGOKAI_LAW_CODES",
+    "LATE_ELDERLY_LAW_CODE",
     "LAW_CODES",
     "PLACEHOLDERS",
     "calc_check_digit",
@@ -59,6 +61,7 @@ __all__ = [
     "format",
     "has_known_components",
     "is_kokuho",
+    "is_late_elderly",
     "is_placeholder",
     "is_valid",
     "law_code",
@@ -87,14 +90,17 @@ LAW_CODES: dict[str, str] = {
     "75": "特例退職（公立学校共済組合・私学共済）",
 }
 
-#: 法別番号 whose claims go to the 国保連 (後期高齢者, 退職者医療); all other
-#: 8-digit numbers go to the 支払基金, 6-digit 国保 numbers to the 国保連.
-KOKUHO_RENGOKAI_LAW_CODES = frozenset({"39", "67"})
+#: 法別番号 of the 後期高齢者医療広域連合.
+LATE_ELDERLY_LAW_CODE = "39"
 
-#: Numbers that stand for "insurer unknown", never for a real insurer:
-#: 77777777 and its check-digit-valid form 77777779 (不詳請求), 99999999
-#: (disaster claims) and ORCA's 6-digit 999999 (保険者不明分).
-PLACEHOLDERS = frozenset({"77777777", "77777779", "99999999", "999999"})
+#: ORCA's 6-digit 「保険者不明分」 (``uke-format.md`` §8): not a real insurer either.
+ORCA_UNKNOWN_INSURER = "999999"
+
+#: Numbers that stand for "insurer unknown", never for a real insurer: both 不詳
+#: forms, the disaster placeholder, and ORCA's 保険者不明分.
+PLACEHOLDERS = frozenset(
+    {*fusho_insurer_placeholder.PLACEHOLDERS, disaster_placeholder.INSURER.latest.value, ORCA_UNKNOWN_INSURER}
+)
 
 _LENGTHS = (6, 8)
 
@@ -126,13 +132,18 @@ def is_kokuho(number: str) -> bool:
     return len(compact(number)) == 6
 
 
+def is_late_elderly(number: str) -> bool:
+    """True for a 後期高齢者医療広域連合 number (法別 39)."""
+    return law_code(number) == LATE_ELDERLY_LAW_CODE
+
+
 def is_placeholder(number: str) -> bool:
     """True when *number* is one of the "unknown insurer" placeholders."""
     return compact(number) in PLACEHOLDERS
 
 
 def validate(number: str, *, strict: bool = False) -> str:
-    """Return the compact form of *number*, or raise a :class:`ValidationError`.
+    """Return the compact form of *number*, or raise an :class:`InvalidNumber`.
 
     With ``strict=True`` the 法別番号 must be a known 医療保険 code and the
     都道府県番号 must be 01–47.
@@ -167,7 +178,7 @@ def is_valid(number: str, *, strict: bool = False) -> bool:
     """True when :func:`validate` accepts *number*."""
     try:
         return bool(validate(number, strict=strict))
-    except ValidationError:
+    except InvalidNumber:
         return False
 
 

@@ -21,7 +21,7 @@ False
 
 from __future__ import annotations
 
-from rezept_fusho.numbers.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+from rezept_fusho.numbers.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, InvalidNumber
 from rezept_fusho.numbers.modulus10 import calc_check_digit as _calc
 from rezept_fusho.numbers.modulus10 import checksum_ok, is_ascii_digits
 from rezept_fusho.text.fold import fold_digits
@@ -52,7 +52,7 @@ def prefecture_code(number: str) -> str:
 
 
 def validate(number: str) -> str:
-    """Return the compact form of *number*, or raise a :class:`ValidationError`."""
+    """Return the compact form of *number*, or raise a :class:`InvalidNumber`."""
     number = compact(number)
     if not is_ascii_digits(number):
         raise InvalidFormat()
@@ -67,5 +67,5 @@ def is_valid(number: str) -> bool:
     """True when :func:`validate` accepts *number*."""
     try:
         return bool(validate(number))
-    except ValidationError:
+    except InvalidNumber:
         return False

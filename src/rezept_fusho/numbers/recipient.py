@@ -22,7 +22,7 @@ False
 
 from __future__ import annotations
 
-from rezept_fusho.numbers.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
+from rezept_fusho.numbers.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, InvalidNumber
 from rezept_fusho.numbers.modulus10 import calc_check_digit as _calc
 from rezept_fusho.numbers.modulus10 import checksum_ok, is_ascii_digits
 from rezept_fusho.text.fold import fold_digits
@@ -43,7 +43,7 @@ def calc_check_digit(body: str) -> str:
 
 
 def validate(number: str, *, check_digit: bool = False) -> str:
-    """Return the compact form of *number*, or raise a :class:`ValidationError`."""
+    """Return the compact form of *number*, or raise a :class:`InvalidNumber`."""
     number = compact(number)
     if not is_ascii_digits(number):
         raise InvalidFormat()
@@ -58,5 +58,5 @@ def is_valid(number: str, *, check_digit: bool = False) -> bool:
     """True when :func:`validate` accepts *number*."""
     try:
         return bool(validate(number, check_digit=check_digit))
-    except ValidationError:
+    except InvalidNumber:
         return False

@@ -8,9 +8,11 @@ record rather than a guess — and records it in the trace.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.rules.model import Rule
+from rezept_fusho.rules.rule import Rule
+from rezept_fusho.warning_codes import warning
 
 
 class Ledger:
@@ -49,5 +51,6 @@ class Ledger:
         self.trace.append((rule.id, rule.source))
         return True
 
-    def warn(self, code: str, message_ja: str, message_en: str) -> None:
-        self.warnings.append((code, f"{message_ja} / {message_en}"))
+    def warn(self, code: str, /, **values: Any) -> None:
+        """Record the warning *code* of :mod:`rezept_fusho.warning_codes`, its text filled with *values*."""
+        self.warnings.append(warning(code, **values))

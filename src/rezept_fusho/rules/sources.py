@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rezept_fusho.rules.model import Document
+from rezept_fusho.rules.rule import Document
 
 MHLW = "厚生労働省保険局"
 

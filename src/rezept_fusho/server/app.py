@@ -28,11 +28,11 @@ from rezept_fusho import __version__
 from rezept_fusho.cli.check_insurer import describe
 from rezept_fusho.cli.resolve import resolve_object
 from rezept_fusho.cli.triage import triage_object
-from rezept_fusho.frontdesk.models import Guidance, Situation
 from rezept_fusho.jsonl import Handler, loads, outcome
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
 from rezept_fusho.models.types import parse_iso_date
+from rezept_fusho.reception.models import Guidance, Situation
 from rezept_fusho.rules.registry import RULES
 from rezept_fusho.server.body import CloseUnreadBodies, read_json_body
 from rezept_fusho.server.hosts import LOOPBACK_HOSTS, allowed_host, host_name

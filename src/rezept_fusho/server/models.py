@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from rezept_fusho.models.resolution import ErrorDetail, ErrorRecord, Resolution
-from rezept_fusho.rules.model import Rule
+from rezept_fusho.rules.rule import Rule
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
 

@@ -54,19 +54,23 @@ from rezept_fusho.uke.specs.common import (
 __all__ = ["CheckStats", "check_file", "is_late_elderly", "iter_problems"]
 
 # What the claim rules write, as the bytes of a field: the receipt checks compare bytes, not text.
-_FUSHO_INSURERS = frozenset(number.encode("ascii") for number in fusho_insurer_placeholder.RULES)
+_FUSHO_INSURERS = frozenset(number.encode("ascii") for number in fusho_insurer_placeholder.PLACEHOLDERS)
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _both_widths(number: str) -> frozenset[bytes]:
+def _both_widths(numbers: tuple[str, ...]) -> frozenset[bytes]:
     # 番号 is 英数又は漢字: the placeholder may be written half- or full-width.
-    return frozenset({number.encode("ascii"), number.translate(_FULL_WIDTH_DIGITS).encode("cp932")})
+    return frozenset(
+        form
+        for number in numbers
+        for form in (number.encode("ascii"), number.translate(_FULL_WIDTH_DIGITS).encode("cp932"))
+    )
 
 
 #: The 不詳 番号 by whether the receipt is a 後期高齢者 one.
 _FUSHO_NUMBERS = {
-    True: _both_widths(fusho_number_placeholder.LATE_ELDERLY_NUMBER),
-    False: _both_widths(fusho_number_placeholder.NUMBER),
+    True: _both_widths(fusho_number_placeholder.LATE_ELDERLY_NUMBER.every_value),
+    False: _both_widths(fusho_number_placeholder.NUMBER.every_value),
 }
 _ALL_FUSHO_NUMBERS = _FUSHO_NUMBERS[True] | _FUSHO_NUMBERS[False]
 _FREE = comment_codes.FREE_TEXT.code.encode("ascii")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.numbers import insurer
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import RECORD_SPEC_MEDICAL, VIA_JP_FHIR
 
 RULE = Rule(
@@ -23,3 +24,8 @@ RULE = Rule(
     summary=__doc__ or "",
     grade="secondary",
 )
+
+
+def drops_branch(insurer_number: str, branch: str | None) -> bool:
+    """True when *branch* must be left out: the qualification is a 後期高齢者 one (法別 39)."""
+    return branch is not None and insurer.is_late_elderly(insurer_number)

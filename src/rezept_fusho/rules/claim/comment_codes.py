@@ -30,7 +30,7 @@ from datetime import date
 
 import attrs
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import (
     CLAIM_NOTICE_20230719,
     RECORD_SPEC_MEDICAL,

@@ -21,7 +21,7 @@ from datetime import date
 from rezept_fusho.errors import ClaimError, kanji_field
 from rezept_fusho.models.claim import Declaration, InsuranceKind
 from rezept_fusho.rules.claim import comment_codes
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import CLAIM_NOTICE_20230719, VIA_SEED_003, VIA_SHAHO_0719
 from rezept_fusho.text.kana import to_katakana
 from rezept_fusho.text.wareki import format_kanji_date
@@ -155,6 +155,6 @@ def as_free_text(items: list[Comment]) -> list[Comment]:
     return out
 
 
-def contacted_on_check(contacted_on: date, service_date: date) -> bool:
-    """True when the contact date is not before the visit (a date before it is suspicious)."""
-    return contacted_on >= service_date
+def contacted_before_service(contacted_on: date | None, service_date: date) -> bool:
+    """True when the contact date is before the visit (suspicious: the warning ``contacted_before_service``)."""
+    return contacted_on is not None and contacted_on < service_date

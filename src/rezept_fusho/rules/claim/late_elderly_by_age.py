@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.errors import ClaimError
+from rezept_fusho.models.claim import InsuranceKind
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import ELDERLY_CARE_ACT
 
 RULE = Rule(
@@ -42,3 +44,28 @@ def turns_75_on(birth_date: date) -> date:
 
 def is_late_elderly_age(birth_date: date, on: date) -> bool:
     return on >= turns_75_on(birth_date)
+
+
+def check_birth(birth_date: date, service_date: date) -> None:
+    """Refuse a birth date after the visit (``birth_after_service``)."""
+    if birth_date > service_date:
+        raise ClaimError(
+            "birth_after_service",
+            "declaration.birth_date",
+            "生年月日が診療日より後です",
+            "the birth date is after the service date",
+        )
+
+
+def by_age(kind: InsuranceKind, birth_date: date, service_date: date) -> tuple[bool, str | None]:
+    """Whether a 不詳 claim is billed as 後期高齢者 by age, and the warning it carries (None: rule unused).
+
+    75 or over with the kind unknown: 後期 (``late_elderly_by_age``); with a declared
+    被用者保険 or 国保: as declared, but warned (``late_elderly_age_kind_mismatch``) —
+    those excluded from 後期 (生活保護 …) exist, so the declaration is not overruled.
+    """
+    if kind == "late_elderly" or not is_late_elderly_age(birth_date, service_date):
+        return kind == "late_elderly", None
+    if kind == "unknown":
+        return True, "late_elderly_by_age"
+    return False, "late_elderly_age_kind_mismatch"

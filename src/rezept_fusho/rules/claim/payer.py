@@ -18,7 +18,7 @@ from datetime import date
 
 from rezept_fusho.models.claim import InsuranceKind, Payer
 from rezept_fusho.numbers import insurer
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import DISASTER_20130124, QA_20230803, VIA_SHAHO_QA
 
 SHIHARAI_KIKIN: Payer = "shiharai_kikin"
@@ -60,8 +60,14 @@ RULE_FUSHO_UNKNOWN_KIND = Rule(
 )
 
 
+#: 法別番号 whose claims go to the 国保連: 後期高齢者医療 (39) and 退職者医療 (67). Every other
+#: 8-digit number goes to the 支払基金; a 6-digit 国保 number to the 国保連.
+KOKUHO_RENGOKAI_LAW_CODES = frozenset({insurer.LATE_ELDERLY_LAW_CODE, "67"})
+
+
 def payer_for_insurer(number: str) -> Payer:
-    if insurer.is_kokuho(number) or insurer.law_code(number) in insurer.KOKUHO_RENGOKAI_LAW_CODES:
+    """The 審査支払機関 of a valid 保険者番号 (``PAYER-BY-INSURER-NUMBER``)."""
+    if insurer.is_kokuho(number) or insurer.law_code(number) in KOKUHO_RENGOKAI_LAW_CODES:
         return KOKUHO_RENGOKAI
     return SHIHARAI_KIKIN
 
@@ -71,3 +77,14 @@ KIND_PAYERS: dict[InsuranceKind, Payer] = {
     "national": KOKUHO_RENGOKAI,
     "late_elderly": KOKUHO_RENGOKAI,
 }
+
+
+def payer_for_fusho(
+    kind: InsuranceKind, late_elderly: bool, chosen: Payer | None
+) -> tuple[Rule, Payer | None]:
+    """The rule and the payer of a 不詳 claim: by the declared kind, else the clinic's choice (may be None)."""
+    if late_elderly:
+        return RULE_FUSHO_BY_KIND, KIND_PAYERS["late_elderly"]
+    if kind != "unknown":
+        return RULE_FUSHO_BY_KIND, KIND_PAYERS[kind]
+    return RULE_FUSHO_UNKNOWN_KIND, chosen

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Final
 
 from rezept_fusho.models.resolution import Basis, QualificationFlag
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import CLAIM_NOTICE_20230719, VIA_ORCA
 
 RULE = Rule(

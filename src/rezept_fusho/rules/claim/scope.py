@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import HOHATSU_0710, VIA_SEED_003
 
 RULE_PHARMACY = Rule(

@@ -22,7 +22,7 @@ from datetime import date
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.models.claim import Declaration
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import (
     CLAIM_NOTICE_20230719,
     HOHATSU_0710,
@@ -98,22 +98,18 @@ def missing_items(declaration: Declaration) -> list[tuple[str, str, str]]:
 
 def incomplete(missing: list[tuple[str, str, str]]) -> ClaimError:
     """The error of ``require_complete_declaration``: every missing item named, the first as the field."""
-    names_ja = "・".join(ja for _, ja, _ in missing)
-    names_en = ", ".join(en for _, _, en in missing)
+    names = missing_names(missing)
     return ClaimError(
         "declaration_incomplete",
         missing[0][0],
-        f"申立書に記載のない項目があります：{names_ja}（require_complete_declaration）",
-        f"the declaration lacks: {names_en} (require_complete_declaration)",
+        f"申立書に記載のない項目があります：{names['items_ja']}（require_complete_declaration）",
+        f"the declaration lacks: {names['items_en']} (require_complete_declaration)",
     )
 
 
-def missing_warning(missing: list[tuple[str, str, str]]) -> tuple[str, str, str]:
-    """The ``declaration_item_missing`` warning (code, Japanese, English) naming every missing item."""
-    names_ja = "・".join(ja for _, ja, _ in missing)
-    names_en = ", ".join(en for _, _, en in missing)
-    return (
-        "declaration_item_missing",
-        f"申立書に記載のない項目は摘要に記録していません：{names_ja}",
-        f"items the declaration does not give are left out of the 摘要: {names_en}",
-    )
+def missing_names(missing: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The missing items named in Japanese and English, for the ``declaration_item_missing`` warning."""
+    return {
+        "items_ja": "・".join(ja for _, ja, _ in missing),
+        "items_en": ", ".join(en for _, _, en in missing),
+    }

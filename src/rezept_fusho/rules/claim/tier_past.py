@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import HOHATSU_0710, QA_20230803, VIA_AICHI, VIA_SHAHO_QA
 
 RULE = Rule(

@@ -1,7 +1,7 @@
 """Rules of the front desk: the cases, patterns A–D, what a patient may present, the window payment.
 
 One module per rule family (the summary of the source text in its docstring,
-each :class:`~rezept_fusho.rules.model.Rule` beside the code), the case table
+each :class:`~rezept_fusho.rules.rule.Rule` beside the code), the case table
 in :mod:`.cases`. :func:`in_force` is what the printable guide shows for a day.
 """
 
@@ -22,7 +22,7 @@ from rezept_fusho.rules.frontdesk import (
     window_payment,
 )
 from rezept_fusho.rules.frontdesk.expired_card_temporary import TemporaryEnd
-from rezept_fusho.rules.model import Rule
+from rezept_fusho.rules.rule import Rule
 
 RULES: tuple[Rule, ...] = (
     *cases.RULES,

@@ -28,7 +28,7 @@ import attrs
 from rezept_fusho.rules.frontdesk import pattern_a, pattern_b, pattern_c, pattern_d
 from rezept_fusho.rules.frontdesk.method import Method
 from rezept_fusho.rules.frontdesk.vocabulary import Case, Setting
-from rezept_fusho.rules.model import Citation, Grade, Rule, Window
+from rezept_fusho.rules.rule import Citation, Grade, Rule, Window
 from rezept_fusho.rules.sources import HOHATSU_0710, VIA_SEED_003, VIA_WICNET_3
 
 _SUMMARY = __doc__ or ""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import KOKUJI_349, VIA_JMEDJ_349
 
 RULE = Rule(

@@ -11,10 +11,10 @@ of expired cards (:mod:`.expired_card_temporary`).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from rezept_fusho.rules.frontdesk.method import Method
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import (
     HOHATSU_0710,
     HOKEN_BUKAI_20241031,
@@ -23,6 +23,7 @@ from rezept_fusho.rules.sources import (
     VIA_SEED_003,
     VIA_WICNET_3,
 )
+from rezept_fusho.text.dates import ja_date
 
 _SUMMARY = __doc__ or ""
 
@@ -31,9 +32,9 @@ LAST_CARD_DAY = date(2025, 12, 1)
 
 RULE_HEALTH_INSURANCE_CARD = Rule(
     id="FRONTDESK-HEALTH-INSURANCE-CARD",
-    title_ja="有効期限内の健康保険証で資格を確認する（2025年12月1日まで）",
-    title_en="Confirm the qualification with a valid 健康保険証 (until 2025-12-01)",
-    window=Window(date(2023, 7, 10), date(2025, 12, 2)),
+    title_ja=f"有効期限内の健康保険証で資格を確認する（{ja_date(LAST_CARD_DAY)}まで）",
+    title_en=f"Confirm the qualification with a valid 健康保険証 (until {LAST_CARD_DAY.isoformat()})",
+    window=Window(HOHATSU_0710.issued_on, LAST_CARD_DAY + timedelta(days=1)),
     citations=(
         Citation(HOHATSU_0710, "2(1)", via=VIA_WICNET_3),
         Citation(HOKEN_BUKAI_20241031, "資料2（保険証は最長2025年12月1日まで有効）"),

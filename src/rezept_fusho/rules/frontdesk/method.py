@@ -12,7 +12,7 @@ import attrs
 
 from rezept_fusho.models.resolution import Basis
 from rezept_fusho.rules.frontdesk.vocabulary import Item, Pattern, Setting, Visit
-from rezept_fusho.rules.model import Rule
+from rezept_fusho.rules.rule import Rule
 
 ALL_SETTINGS: frozenset[Setting] = frozenset({"clinic", "home", "online"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from rezept_fusho.rules.frontdesk.method import Method
-from rezept_fusho.rules.model import Citation, Rule, Window
+from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import HOHATSU_0710, VIA_SEED_003
 
 RULE_VISUAL_MODE = Rule(

@@ -12,8 +12,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rezept_fusho.models.claim import InsuranceKind
-from rezept_fusho.models.resolution import Basis, Notice, TraceEntry
+from rezept_fusho.models.resolution import Basis, TraceEntry, WarningItem
 from rezept_fusho.models.types import IsoDate
+from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
 from rezept_fusho.rules.frontdesk.vocabulary import (
     AgeGroup,
@@ -38,10 +39,16 @@ class TriageOptions(BaseModel):
     temporary_end: TemporaryEnd = Field(
         default=DEFAULT_END,
         title="暫定的取扱いの終了日",
-        description=(
-            "2026-07-31: the minister's extension announced 2026-03-19 (no formal 事務連絡 found; every "
-            "result relying on it carries a warning). 2026-03-31: the end in the 事務連絡."
-        ),
+        description="; ".join(
+            f"{value.value.isoformat()}: {value.citation.document.issuer} {value.citation.document.issued_on.isoformat()}"
+            + (
+                " (unconfirmed: every result relying on it carries a warning)"
+                if value.grade == "unverified"
+                else ""
+            )
+            for value in expired_card_temporary.END.values
+        )
+        + f". Default: the latest, {DEFAULT_END}",
     )
     flexible_return_visit: bool = Field(
         default=False,
@@ -147,5 +154,5 @@ class Guidance(BaseModel):
         description="current 現在の資格 | past 旧資格 | fusho 不詳 | null 10割で請求なし",
     )
     collect_now: tuple[str, ...] = Field(title="今集めること", description="申立書 items a 不詳 claim needs")
-    warnings: tuple[Notice, ...] = Field(title="警告")
+    warnings: tuple[WarningItem, ...] = Field(title="警告")
     trace: tuple[TraceEntry, ...] = Field(title="適用したルール")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rezept_fusho.frontdesk.models import Guidance, Situation
-from rezept_fusho.frontdesk.triage import triage
+from rezept_fusho.reception.models import Guidance, Situation
+from rezept_fusho.reception.triage import triage
 
 __all__ = ["Guidance", "Situation", "triage"]

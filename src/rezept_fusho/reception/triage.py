@@ -23,9 +23,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.frontdesk.models import Guidance, Path, Situation, WindowPayment
 from rezept_fusho.models.claim import month_after
-from rezept_fusho.models.resolution import Basis, Notice, TraceEntry
+from rezept_fusho.models.resolution import Basis, TraceEntry, WarningItem
+from rezept_fusho.reception.models import Guidance, Path, Situation, WindowPayment
 from rezept_fusho.rules.claim import tier_current, tier_fusho, tier_past
 from rezept_fusho.rules.frontdesk import (
     cases,
@@ -38,11 +38,13 @@ from rezept_fusho.rules.frontdesk import (
 from rezept_fusho.rules.frontdesk.method import Method
 from rezept_fusho.rules.frontdesk.vocabulary import ITEM_LABELS, Item
 from rezept_fusho.rules.ledger import Ledger
+from rezept_fusho.rules.sources import HOHATSU_0710
+from rezept_fusho.text.dates import ja_date
 
 __all__ = ["FIRST_DAY", "triage"]
 
-#: 保発0710第1号: the front-desk rules start here.
-FIRST_DAY = date(2023, 7, 10)
+#: 保発0710第1号: the front-desk rules start on the day it was issued.
+FIRST_DAY = HOHATSU_0710.issued_on
 
 _ITEM_ORDER: tuple[Item, ...] = tuple(ITEM_LABELS)
 _TIER_RULES = {"current": tier_current.RULE, "past": tier_past.RULE, "fusho": tier_fusho.RULE}
@@ -55,8 +57,8 @@ def triage(situation: Situation) -> Guidance:
         raise ClaimError(
             "service_date_before_rules",
             "service_date",
-            "診療日が保発0710第1号（2023年7月10日）より前のため、対象外です",
-            "the service date is before 保発0710第1号 (2023-07-10): out of scope",
+            f"診療日が保発0710第1号（{ja_date(FIRST_DAY)}）より前のため、対象外です",
+            f"the service date is before 保発0710第1号 ({FIRST_DAY.isoformat()}): out of scope",
         )
     ledger = Ledger(day, month_after(day))
     entry = cases.CASES[situation.case]
@@ -91,7 +93,7 @@ def triage(situation: Situation) -> Guidance:
         window_payment=payment,
         likely_claim_basis=basis,
         collect_now=collect_now,
-        warnings=tuple(Notice(code=c, message=m) for c, m in ledger.warnings),
+        warnings=tuple(WarningItem(code=c, message=m) for c, m in ledger.warnings),
         trace=tuple(TraceEntry(rule=r, source=s) for r, s in ledger.trace),
     )
 
@@ -104,11 +106,7 @@ def _presented(situation: Situation, ledger: Ledger) -> frozenset[Item]:
         # Every 保険証 expired on 2025-12-01: one shown later is an expired card.
         items.discard("health_insurance_card")
         items.add("expired_health_insurance_card")
-        ledger.warn(
-            "health_insurance_card_expired",
-            "健康保険証は2025年12月1日までに有効期限を迎えたため、期限切れの保険証として扱いました",
-            "every 健康保険証 expired by 2025-12-01: treated as an expired card",
-        )
+        ledger.warn("health_insurance_card_expired", last_day=documents.LAST_CARD_DAY)
     return frozenset(items)
 
 
@@ -118,27 +116,17 @@ def _grace_path(situation: Situation, presented: frozenset[Item], ledger: Ledger
         return None
     rule = certificate_grace.RULE
     if expiry >= day:
-        ledger.warn(
-            "certificate_not_expired",
-            "電子証明書は診療日にはまだ有効期限内です。ほかの原因を確認してください",
-            "the electronic certificate has not expired on the service date: look for another cause",
-        )
+        ledger.warn("certificate_not_expired")
         return None
     if not rule.in_force(day):
         ledger.warn(
-            "certificate_grace_not_in_force",
-            "電子証明書の有効期限切れ後3か月の猶予は2024年12月2日からです",
-            "the three-month grace for an expired certificate applies from 2024-12-02",
+            "certificate_grace_not_in_force", months=certificate_grace.GRACE_MONTHS, start=rule.window.start
         )
         return None
     ledger.use(rule)
     last = certificate_grace.last_usable_day(expiry)
     if not certificate_grace.in_grace(expiry, day):
-        ledger.warn(
-            "certificate_grace_over",
-            f"電子証明書の有効期限切れから3か月を過ぎています（{last.isoformat()}まで）。マイナ保険証としては使えません",
-            f"more than three months since the certificate expired (usable until {last.isoformat()})",
-        )
+        ledger.warn("certificate_grace_over", months=certificate_grace.GRACE_MONTHS, last=last.isoformat())
         return None
     timing = "now" if situation.system_reachable else "later"
     return Path(
@@ -189,20 +177,17 @@ def _temporary_path(situation: Situation, presented: frozenset[Item], ledger: Le
         _why_no_temporary(day, situation, ledger)
         return None
     ledger.use(rule)
-    if rule is expired_card_temporary.RULE_EXTENSION:
+    if rule is expired_card_temporary.RULE_EXTENSION and expired_card_temporary.unconfirmed(end):
+        relied_on = expired_card_temporary.chosen(end)
+        document = relied_on.citation.document
         ledger.warn(
             "temporary_extension_unconfirmed",
-            "2026年7月31日までの延長は大臣発表（2026年3月19日）によるもので、正式な事務連絡は確認できていません"
-            "（options.temporary_end）",
-            "the extension to 2026-07-31 rests on the minister's announcement of 2026-03-19; "
-            "no formal notice was found (options.temporary_end)",
+            end=relied_on.value,
+            announced=document.issued_on,
+            issuer=document.issuer,
         )
     if situation.lookup == "invalid":
-        ledger.warn(
-            "lookup_invalid",
-            "照会で有効な資格が確認できないため、暫定的取扱いは使えません",
-            "the look-up found no valid qualification: the temporary handling does not apply",
-        )
+        ledger.warn("lookup_invalid")
     timing = "later" if situation.lookup == "not_done" and not situation.system_reachable else "now"
     return Path(
         method="temporary_lookup",
@@ -219,23 +204,11 @@ def _temporary_path(situation: Situation, presented: frozenset[Item], ledger: Le
 def _why_no_temporary(day: date, situation: Situation, ledger: Ledger) -> None:
     end = expired_card_temporary.end_date(situation.options.temporary_end)
     if day > end:
-        ledger.warn(
-            "temporary_handling_ended",
-            f"有効期限切れの保険証・お知らせのみの暫定的取扱いは{end.isoformat()}で終了しています（options.temporary_end）",
-            f"the temporary handling ended on {end.isoformat()} (options.temporary_end)",
-        )
+        ledger.warn("temporary_handling_ended", end=end)
     elif expired_card_temporary.RULE_KOKUHO_KOUKI.in_force(day) and situation.insurance_kind == "unknown":
-        ledger.warn(
-            "temporary_kind_unknown",
-            "2025年12月1日までの暫定的取扱いは国保・後期高齢者のみです。保険種別を確認してください",
-            "until 2025-12-01 the temporary handling covers 国保 and 後期 only: ask which insurer",
-        )
+        ledger.warn("temporary_kind_unknown", until=documents.LAST_CARD_DAY)
     else:
-        ledger.warn(
-            "document_not_sufficient",
-            "有効期限切れの保険証や資格情報のお知らせのみでは資格確認になりません",
-            "an expired 保険証 or the お知らせ alone does not confirm the qualification",
-        )
+        ledger.warn("document_not_sufficient")
 
 
 def _payment_and_basis(
@@ -250,11 +223,7 @@ def _payment_and_basis(
         ledger.use(flexible)
         if situation.options.flexible_return_visit:
             ratio, _ = window_payment.ratio_label(situation.age_group, situation.declared_ratio)
-            ledger.warn(
-                "flexible_return_visit_applied",
-                "医療機関の判断で、保有する資格情報により3割等としました。資格が有効か後日確認してください",
-                "clinic policy: 3割等 from the data held; check later that the qualification is valid",
-            )
+            ledger.warn("flexible_return_visit_applied")
             payment = WindowPayment(
                 share="normal",
                 ratio=ratio,
@@ -264,23 +233,10 @@ def _payment_and_basis(
                 flexible=True,
             )
             return payment, "past" if situation.case == "qualification_invalid" else "current"
-        ledger.warn(
-            "flexible_return_visit_possible",
-            "再診で本人と受診歴を把握しているため、医療機関の判断で3割等とすることもできます"
-            "（options.flexible_return_visit）",
-            "a 再診 of a known patient: the clinic may charge 3割等 instead (options.flexible_return_visit)",
-        )
-    ledger.warn(
-        "full_cost_refund",
-        "10割を受け取った後に資格が確認できた場合は、差額を返金して保険請求できます",
-        "if the qualification is confirmed later, refund the difference and bill the insurer",
-    )
+        ledger.warn("flexible_return_visit_possible")
+    ledger.warn("full_cost_refund")
     if situation.case == "card_lost_disaster":
-        ledger.warn(
-            "disaster_notice",
-            "災害時は別途、災害時の取扱い（事務連絡）が示されることがあります",
-            "in a disaster a separate notice may set other handling",
-        )
+        ledger.warn("disaster_notice")
     return (
         WindowPayment(
             share="full", ratio="10割", reason=full.title_ja, rule=full.id, condition=None, flexible=False
@@ -296,11 +252,7 @@ def _normal(
     ledger.use(rule)
     ratio, settled = window_payment.ratio_label(situation.age_group, situation.declared_ratio)
     if not settled:
-        ledger.warn(
-            "ratio_to_confirm",
-            "負担割合が分からないため、確認するか申立書で申告してもらってください",
-            "the patient's share is not known: confirm it or have it declared on the 申立書",
-        )
+        ledger.warn("ratio_to_confirm")
     condition = None
     if chosen.method == "temporary_lookup" and situation.lookup == "not_done":
         condition = "照会で有効な資格が確認できた場合に限る（確認できなければ10割が原則）"
@@ -322,18 +274,10 @@ def _basis(situation: Situation, chosen: Path, paths: list[Path], ledger: Ledger
     if chosen.method != "declaration":
         return "current"
     if any(path.timing == "later" and not path.missing for path in paths):
-        ledger.warn(
-            "check_after_recovery",
-            "システム復旧後に照会できれば、現在の資格で請求できる見込みです",
-            "once the system is back, a look-up should allow a claim on the current qualification",
-        )
+        ledger.warn("check_after_recovery")
         return "current"
     if situation.holds_past_data:
-        ledger.warn(
-            "bill_on_past_qualification",
-            "過去の資格情報（旧資格）で請求します。審査支払機関が新しい保険者に振り替えることがあります",
-            "bill on the past qualification (旧資格); the payer may move the claim to the new insurer",
-        )
+        ledger.warn("bill_on_past_qualification")
         return "past"
     return "fusho"
 
@@ -345,12 +289,8 @@ def _claim_tier(basis: Basis | None, ledger: Ledger) -> None:
     if rule.in_force(ledger.day_for(rule)):
         ledger.use(rule)
         return
-    # 不詳 claims start with the 2023-09 submission (請求年月 axis): hold the claim until then.
-    ledger.warn(
-        "fusho_claim_from_2023_09",
-        "不詳請求は2023年9月請求分からです。それまで請求を保留してください",
-        "不詳 claims start with the 2023-09 submission: hold the claim until then",
-    )
+    # 不詳 claims start with a 請求年月 (the tier rule's window): hold the claim until then.
+    ledger.warn("fusho_claim_from_2023_09", month=rule.window.start)
 
 
 def _ask(paths: list[Path], chosen: Path | None, situation: Situation) -> tuple[str, ...]:
