@@ -8,9 +8,9 @@ from typing import Any, get_args
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rezept_fusho.models.claim import InsuranceKind
 from rezept_fusho.reception import Situation, triage
 from rezept_fusho.reception.triage import FIRST_DAY
-from rezept_fusho.models.claim import InsuranceKind
 from rezept_fusho.rules import registry
 from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.vocabulary import AgeGroup, Case, Item, Lookup, Ratio, Setting, Visit
