@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from rezept_fusho.errors import ClaimError
+from rezept_fusho.spill_dir import spill_directory
 from rezept_fusho.validation import to_claim_error
 
 if TYPE_CHECKING:
@@ -222,11 +224,34 @@ def _collect(spilled: Spilled) -> Chunk:
     return Chunk(data, spilled.records, spilled.ok)
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Ctrl-C reaches the whole process group: only the parent acts on it (and
     # terminates the pool); SIGTERM stays fatal so Pool.terminate() works.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent(parent)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:  # pragma: no cover - runs in pool workers: see test_kill.py
+    """Linux: SIGTERM this worker when the parent dies, even by ``kill -9``.
+
+    An orphaned worker would otherwise finish its chunk into a spill directory nobody reads,
+    keep the output file's descriptor open, and print a traceback when it finds the pipe gone.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # noqa: PLC0415 - only in --jobs workers
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def process_chunks(
@@ -242,8 +267,8 @@ def process_chunks(
     *handler* must be a module-level function when ``jobs > 1`` (it is
     pickled by name). ``jobs == 1`` starts no process. At most ``2 * jobs``
     chunks are in flight, so memory does not grow with the input; with
-    ``jobs > 1`` their outputs wait in a private temporary directory, removed
-    when the generator ends or is closed.
+    ``jobs > 1`` their outputs wait in a private spill directory
+    (:mod:`rezept_fusho.spill_dir`), removed when the generator ends or is closed.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -255,8 +280,8 @@ def process_chunks(
     import multiprocessing  # noqa: PLC0415 - only for --jobs > 1: it costs every start-up otherwise
 
     with (
-        tempfile.TemporaryDirectory(prefix="rezept-fusho-") as directory,
-        multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool,
+        spill_directory() as directory,
+        multiprocessing.get_context().Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool,
     ):
         pending: collections.deque[multiprocessing.pool.AsyncResult[Spilled]] = collections.deque()
         for chunk in chunks:

@@ -1,20 +1,22 @@
 """Input and output for the line-oriented commands.
 
 Input is read as bytes and decoded line by line, so one line that is not
-UTF-8 becomes that line's error record instead of failing the file. Output
-given with ``-o`` goes to a temporary file beside the target and is renamed
-into place only when complete, so an interrupted run never leaves half a file.
+UTF-8 becomes that line's error record instead of failing the file.
+
+Output given with ``-o`` is an :class:`~rezept_fusho.atomic_file.AtomicFile`,
+opened before any input is read: an output that cannot be written (a
+directory, a missing directory) is a usage error before any work is done, and
+an interrupted run never leaves half a file.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
+
+from rezept_fusho.atomic_file import AtomicFile
 
 UNDECODABLE = "\x00undecodable"  # never valid JSON, so it becomes an invalid_json record
 
@@ -46,21 +48,25 @@ def decoded_lines(stream: BinaryIO) -> Iterator[str]:
 
 @contextlib.contextmanager
 def open_output(name: str | None) -> Iterator[BinaryIO]:
-    """stdout, or *name* written atomically (temporary file, then rename)."""
+    """stdout, or *name* written atomically (:class:`~rezept_fusho.atomic_file.AtomicFile`).
+
+    Raises :class:`UsageError` when *name* cannot be written — on entry, before the caller
+    does any work, or (rarely: the directory changed meanwhile) when the file is put in place.
+    """
     if name is None or name == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    target = Path(name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+        pending = AtomicFile.open(name)
     except OSError as exc:
-        raise UsageError(f"cannot write {name}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {name}: {exc.strerror or 'error'}") from None
     try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-        os.replace(tmp, target)
+        yield pending.file
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        pending.discard()
         raise
+    try:
+        pending.commit()
+    except OSError as exc:
+        raise UsageError(f"cannot write {name}: {exc.strerror or 'error'}") from None
