@@ -1,7 +1,11 @@
 """Input and output for the line-oriented commands.
 
-Input is read as bytes and decoded line by line, so one line that is not
-UTF-8 becomes that line's error record instead of failing the file.
+Input is read as bytes, split on LF only (never on U+2028, U+0085 or form
+feed, which may sit inside a line) and decoded line by line, so one line that
+is not UTF-8 becomes that line's error record instead of failing the file. A
+line longer than the limit is never held whole: the reader keeps at most the
+limit (plus its line ending) and skips the rest, and the line becomes a
+``line_too_long`` record.
 
 Output given with ``-o`` is an :class:`~rezept_fusho.atomic_file.AtomicFile`,
 opened before any input is read: an output that cannot be written (a
@@ -17,8 +21,14 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from rezept_fusho.atomic_file import AtomicFile
+from rezept_fusho.jsonl import Line, TooLong
 
 UNDECODABLE = "\x00undecodable"  # never valid JSON, so it becomes an invalid_json record
+
+#: Default longest line, in bytes without its line ending (``--max-line-bytes``): 1 MiB.
+MAX_LINE_BYTES = 1 << 20
+#: Bytes read at a time while skipping the rest of a line that is too long (at most the limit).
+_SKIP_BYTES = 1 << 16
 
 
 class UsageError(Exception):
@@ -34,16 +44,36 @@ def open_input(name: str | None) -> BinaryIO:
         raise UsageError(f"cannot read {name}: {exc.strerror}") from None
 
 
-def decoded_lines(stream: BinaryIO) -> Iterator[str]:
-    """Text lines of *stream*; a UTF-8 BOM on the first line is dropped."""
+def decoded_lines(stream: BinaryIO, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Line]:
+    """The lines of *stream*, as text with their line ending, or :class:`TooLong`.
+
+    A UTF-8 BOM on the first line is dropped. A line longer than *max_line_bytes* (not
+    counting its LF or CR LF) is :class:`TooLong`; a line that is not UTF-8 is
+    :data:`UNDECODABLE`.
+    """
     first = True
-    for raw in stream:
+    # Room for the longest allowed line and its CR LF: anything longer is found without reading it all.
+    while raw := stream.readline(max_line_bytes + 2):
+        ended = raw.endswith(b"\n")
+        content = len(raw) - (2 if raw.endswith(b"\r\n") else 1 if ended else 0)
+        if content > max_line_bytes:
+            if not ended:
+                _skip_rest_of_line(stream, min(_SKIP_BYTES, max_line_bytes + 2))
+            first = False
+            yield TooLong(max_line_bytes)
+            continue
         data = raw[3:] if first and raw.startswith(b"\xef\xbb\xbf") else raw
         first = False
         try:
             yield data.decode("utf-8")
         except UnicodeDecodeError:
             yield UNDECODABLE
+
+
+def _skip_rest_of_line(stream: BinaryIO, size: int) -> None:
+    while part := stream.readline(size):
+        if part.endswith(b"\n"):
+            return
 
 
 @contextlib.contextmanager
