@@ -8,16 +8,24 @@ Batches stream in chunks of lines (:func:`process_chunks`), in this process or
 in a pool of worker processes, always in input order and with a bounded
 number of chunks in flight, so memory stays flat whatever the input size.
 orjson is used when installed (the ``fast`` extra); the output is the same
-bytes either way.
+bytes either way: both parsers only ever see lines nested at most
+:data:`MAX_DEPTH` deep, well within what either can parse.
+
+Limits, each with its own error record: a line longer than the reader's byte
+limit (:class:`TooLong`, ``line_too_long``), nesting deeper than
+:data:`MAX_DEPTH` (``invalid_json``) and an id longer than
+:data:`MAX_ID_LENGTH` (``id_too_long``, the id not echoed). A blank line —
+ASCII space, tab, CR and LF only — gets no output; any other line gets one.
 """
 
 from __future__ import annotations
 
 import collections
-import itertools
 import json
 import os
+import re
 import signal
+import sys
 import tempfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,6 +34,7 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from rezept_fusho.errors import ClaimError
+from rezept_fusho.spill_dir import spill_directory
 from rezept_fusho.validation import to_claim_error
 
 if TYPE_CHECKING:
@@ -40,6 +49,25 @@ Handler = Callable[[Mapping[str, Any]], BaseModel]
 
 #: Lines per chunk: large enough to amortise the hand-off to a worker, small enough for flat memory.
 CHUNK_SIZE = 2000
+#: Characters of input per chunk at most, so that a chunk of long lines stays small too.
+CHUNK_CHARS = 4 << 20
+#: Nesting of arrays and objects a line may have (a claim has 3); deeper is ``invalid_json``.
+MAX_DEPTH = 64
+#: Characters of an id (``claim_id``, ``situation_id``) that are echoed; a longer id is ``id_too_long``.
+MAX_ID_LENGTH = 128
+#: What counts as blank: a line of these alone gets no output line.
+BLANK = " \t\r\n"
+
+
+@attrs.frozen
+class TooLong:
+    """Stands for an input line the reader did not keep because it is longer than *limit* bytes."""
+
+    limit: int
+
+
+#: An input line as the reader gives it: its text, or the mark of a line too long to keep.
+Line = str | TooLong
 
 
 @attrs.frozen
@@ -63,12 +91,40 @@ class Chunk:
         return self.records - self.ok
 
 
+class NestedTooDeep(ValueError):
+    """The text nests arrays and objects deeper than :data:`MAX_DEPTH`."""
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False  # the usual line: too few brackets to be too deep, whatever the strings hold
+    depth = 0
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
 def _loads_stdlib(text: str) -> object:
     return json.loads(text)
 
 
 def loads(text: str) -> object:
-    """Parse one JSON text; raises ValueError (or RecursionError) when it is not JSON."""
+    """Parse one JSON text; raises ValueError when it is not JSON or nests deeper than :data:`MAX_DEPTH`.
+
+    The depth is checked first, for both parsers: how deep each can go differs (orjson 1024,
+    the standard library whatever the stack has left), and must never decide the result.
+    """
+    if _too_deep(text):
+        raise NestedTooDeep(f"nested deeper than {MAX_DEPTH}")
     if orjson is None:
         return _loads_stdlib(text)
     try:
@@ -124,6 +180,30 @@ _NOT_AN_OBJECT = ClaimError(
     "not_an_object", None, "1行に1つのJSONオブジェクトが必要です", "each line must be one JSON object"
 )
 INVALID_JSON = ClaimError("invalid_json", None, "JSONとして読めません", "the line is not valid JSON")
+TOO_DEEP = ClaimError(
+    "invalid_json",
+    None,
+    f"JSONの入れ子が深すぎます（{MAX_DEPTH}段まで）",
+    f"the JSON is nested deeper than {MAX_DEPTH} levels",
+)
+
+
+def _too_long(limit: int) -> ClaimError:
+    return ClaimError(
+        "line_too_long",
+        None,
+        f"行が長すぎます（{limit}バイトまで）",
+        f"the line is longer than {limit} bytes",
+    )
+
+
+def _id_too_long(id_field: str) -> ClaimError:
+    return ClaimError(
+        "id_too_long",
+        id_field,
+        f"IDが長すぎます（{MAX_ID_LENGTH}文字まで）",
+        f"the id is longer than {MAX_ID_LENGTH} characters",
+    )
 
 
 def outcome(
@@ -134,6 +214,9 @@ def outcome(
         return error_record(None, line, _NOT_AN_OBJECT, id_field), False
     raw_id = obj.get(id_field)
     id_value = raw_id if isinstance(raw_id, str) else None
+    if id_value is not None and len(id_value) > MAX_ID_LENGTH:
+        # Not echoed, not even cut: a cut id could be taken for another claim's.
+        return error_record(None, line, _id_too_long(id_field), id_field), False
     try:
         model = handler(obj)
     except ValidationError as exc:
@@ -148,9 +231,13 @@ def _process(obj: object, line: int, handler: Handler, id_field: str) -> tuple[b
     return dump_bytes(data), ok
 
 
-def _process_text(text: str, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
+def _process_text(text: Line, line: int, handler: Handler, id_field: str) -> tuple[bytes, bool]:
+    if isinstance(text, TooLong):
+        return dump_bytes(error_record(None, line, _too_long(text.limit), id_field)), False
     try:
         obj = loads(text)
+    except NestedTooDeep:
+        return dump_bytes(error_record(None, line, TOO_DEEP, id_field)), False
     except (ValueError, RecursionError):
         return dump_bytes(error_record(None, line, INVALID_JSON, id_field)), False
     return _process(obj, line, handler, id_field)
@@ -162,24 +249,30 @@ def process(obj: object, line: int, handler: Handler, id_field: str = "claim_id"
     return LineResult(data.decode("utf-8"), ok)
 
 
-def process_line(text: str, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
+def process_line(text: Line, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
     data, ok = _process_text(text, line, handler, id_field)
     return LineResult(data.decode("utf-8"), ok)
 
 
-def numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(1-based line number, text) for every non-blank line."""
+def numbered(lines: Iterable[Line]) -> Iterator[tuple[int, Line]]:
+    """(1-based line number, line) for every line that is not blank.
+
+    Blank means ASCII space, tab, CR and LF only (:data:`BLANK`): a line of U+3000, U+2028,
+    form feed or the like is not blank, and becomes an ``invalid_json`` record.
+    """
     for number, text in enumerate(lines, start=1):
-        if text.strip():
+        if isinstance(text, TooLong) or text.strip(BLANK):
             yield number, text
 
 
-def process_lines(lines: Iterable[str], handler: Handler, id_field: str = "claim_id") -> Iterator[LineResult]:
+def process_lines(
+    lines: Iterable[Line], handler: Handler, id_field: str = "claim_id"
+) -> Iterator[LineResult]:
     for number, text in numbered(lines):
         yield process_line(text, number, handler, id_field)
 
 
-def process_chunk(chunk: list[tuple[int, str]], handler: Handler, id_field: str) -> Chunk:
+def process_chunk(chunk: list[tuple[int, Line]], handler: Handler, id_field: str) -> Chunk:
     """The output of one chunk of numbered lines (what a worker process runs)."""
     parts: list[bytes] = []
     ok = 0
@@ -201,7 +294,7 @@ class Spilled:
 
 
 def process_chunk_to_file(
-    chunk: list[tuple[int, str]], handler: Handler, id_field: str, directory: str
+    chunk: list[tuple[int, Line]], handler: Handler, id_field: str, directory: str
 ) -> Spilled:
     """What a worker process runs: :func:`process_chunk`, its output written to a file in *directory*.
 
@@ -222,15 +315,38 @@ def _collect(spilled: Spilled) -> Chunk:
     return Chunk(data, spilled.records, spilled.ok)
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     # Ctrl-C reaches the whole process group: only the parent acts on it (and
     # terminates the pool); SIGTERM stays fatal so Pool.terminate() works.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with_parent(parent)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:  # pragma: no cover - runs in pool workers: see test_kill.py
+    """Linux: SIGTERM this worker when the parent dies, even by ``kill -9``.
+
+    An orphaned worker would otherwise finish its chunk into a spill directory nobody reads,
+    keep the output file's descriptor open, and print a traceback when it finds the pipe gone.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes  # noqa: PLC0415 - only in --jobs workers
+
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM))
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def process_chunks(
-    lines: Iterable[str],
+    lines: Iterable[Line],
     handler: Handler,
     id_field: str = "claim_id",
     *,
@@ -241,9 +357,10 @@ def process_chunks(
 
     *handler* must be a module-level function when ``jobs > 1`` (it is
     pickled by name). ``jobs == 1`` starts no process. At most ``2 * jobs``
-    chunks are in flight, so memory does not grow with the input; with
-    ``jobs > 1`` their outputs wait in a private temporary directory, removed
-    when the generator ends or is closed.
+    chunks (of at most *chunk_size* lines and :data:`CHUNK_CHARS` characters)
+    are in flight, so memory does not grow with the input; with ``jobs > 1``
+    their outputs wait in a private spill directory
+    (:mod:`rezept_fusho.spill_dir`), removed when the generator ends or is closed.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -255,8 +372,8 @@ def process_chunks(
     import multiprocessing  # noqa: PLC0415 - only for --jobs > 1: it costs every start-up otherwise
 
     with (
-        tempfile.TemporaryDirectory(prefix="rezept-fusho-") as directory,
-        multiprocessing.get_context().Pool(jobs, initializer=_worker_init) as pool,
+        spill_directory() as directory,
+        multiprocessing.get_context().Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool,
     ):
         pending: collections.deque[multiprocessing.pool.AsyncResult[Spilled]] = collections.deque()
         for chunk in chunks:
@@ -267,7 +384,14 @@ def process_chunks(
             yield _collect(pending.popleft().get())
 
 
-def _batched(items: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
+def _batched(items: Iterable[tuple[int, Line]], size: int) -> Iterator[list[tuple[int, Line]]]:
+    batch: list[tuple[int, Line]] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        chars += len(item[1]) if isinstance(item[1], str) else 0
+        if len(batch) >= size or chars >= CHUNK_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch

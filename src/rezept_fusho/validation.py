@@ -4,9 +4,17 @@ The first error of the input decides the record's code and field. Our own
 field types raise errors whose type is already a stable code; pydantic's
 built-in types are mapped here to codes of ours, so a pydantic upgrade never
 changes what a vendor sees. Messages are ours too: pydantic's may quote input.
+
+The field path is made of the models' own names and list indices, except for
+an unknown key, which is the input's: a key someone typed a name, an address or
+a phone number into. Such a key is reported only when it looks like an
+identifier (ASCII letters, digits and ``_``, not starting with a digit, at most
+:data:`MAX_KEY_LENGTH` characters); any other is :data:`UNKNOWN_KEY`.
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import ValidationError
 
@@ -23,9 +31,21 @@ _BUILTIN: dict[str, tuple[str, str, str]] = {
 _TYPE_ERROR = ("invalid_type", "型が正しくありません", "the value has the wrong type")
 _INVALID = ("invalid_value", "値が正しくありません", "the value is not valid")
 
+#: Longest key that is reported as it is (the contract's own names have at most 21 characters).
+MAX_KEY_LENGTH = 32
+#: What a key that does not look like an identifier is reported as.
+UNKNOWN_KEY = "<unknown key>"
+_IDENTIFIER = re.compile(rf"[A-Za-z_][A-Za-z0-9_]{{0,{MAX_KEY_LENGTH - 1}}}")
+
+
+def _part(part: int | str) -> str:
+    if isinstance(part, int) or _IDENTIFIER.fullmatch(part):
+        return str(part)
+    return UNKNOWN_KEY
+
 
 def _path(loc: tuple[int | str, ...]) -> str | None:
-    return ".".join(str(part) for part in loc) or None
+    return ".".join(_part(part) for part in loc) or None
 
 
 def to_claim_error(exc: ValidationError) -> ClaimError:

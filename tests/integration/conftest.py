@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,23 @@ def corpus_file(tmp_path: Path) -> Path:
     path = tmp_path / "claims.jsonl"
     path.write_text(mixed_corpus(4500), encoding="utf-8")
     return path
+
+
+def output_is_open(pid: int, directory: Path) -> bool:
+    """Whether process *pid* has its output open in *directory*: a named ``.part``, or (Linux) an
+    unnamed ``O_TMPFILE`` file, which ``/proc/PID/fd`` shows as ``DIRECTORY/#INODE (deleted)``."""
+    if any(directory.glob(".*.part")):
+        return True
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return any(link.startswith(f"{directory}/#") for link in links)
+
+
+def wait_for_output(process: subprocess.Popen[bytes], directory: Path, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while not output_is_open(process.pid, directory):
+        assert process.poll() is None, "the command ended before opening its output"
+        assert time.monotonic() < deadline, "the output file was never opened"
+        time.sleep(0.02)

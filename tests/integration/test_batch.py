@@ -189,12 +189,16 @@ def test_dumps_is_compact_utf8_text() -> None:
     assert jsonl.dumps({"a": "不詳", "b": None}) == '{"a":"不詳","b":null}'
 
 
-def test_workers_ignore_ctrl_c_and_die_on_sigterm() -> None:
+def test_workers_ignore_ctrl_c_and_die_on_sigterm(monkeypatch: pytest.MonkeyPatch) -> None:
+    parents: list[int] = []
+    # Not in this process: it would tie the test runner's life to its parent's (test_kill.py checks it).
+    monkeypatch.setattr(jsonl, "_end_with_parent", parents.append)
     saved = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     try:
-        jsonl._worker_init()
+        jsonl._worker_init(4242)
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
         assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert parents == [4242]
     finally:
         signal.signal(signal.SIGINT, saved[0])
         signal.signal(signal.SIGTERM, saved[1])

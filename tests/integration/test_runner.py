@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from tests.integration.conftest import example_lines, mixed_corpus
 
 from rezept_fusho.cli import lines, main
-from rezept_fusho.cli.io import UNDECODABLE, decoded_lines
+from rezept_fusho.cli.io import MAX_LINE_BYTES, UNDECODABLE, decoded_lines
 from rezept_fusho.cli.resolve import resolve_object
 
 
@@ -27,6 +27,7 @@ class _Args:
         self.jobs = jobs
         self.progress = progress
         self.quiet = False
+        self.max_line_bytes = MAX_LINE_BYTES
 
 
 def test_file_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

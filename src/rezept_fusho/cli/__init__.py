@@ -1,7 +1,16 @@
 """The ``rezept-fusho`` command: one module per subcommand, registered here.
 
-Exit status everywhere: 0 all good, 1 some record or check failed (every
-other record still processed and written), 2 usage error or unreadable input.
+Exit status everywhere:
+
+- 0 all good;
+- 1 some record or check failed (every other record still processed and
+  written), or the reader of stdout went away (``| head``);
+- 2 usage error, unreadable input or unwritable output (found before any work);
+- 3 an error no command expected: a bug, or the system failing (disk full). One
+  line on stderr names the exception's type and where it was raised, and for an
+  OS error its reason, never any other message (it may quote input); no ``-o``
+  file is written;
+- 130 interrupted (Ctrl-C, or SIGTERM in ``resolve`` and ``triage``).
 """
 
 from __future__ import annotations
@@ -10,7 +19,9 @@ import argparse
 import importlib
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from rezept_fusho import __version__
 
@@ -49,15 +60,38 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return first if first in COMMANDS else None
 
 
+#: The exit status of an unexpected exception (see the module docstring).
+INTERNAL_ERROR = 3
+
+
+def _where(exc: BaseException) -> str:
+    """``Type at file.py:line`` of the innermost frame: enough for a bug report, no data."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    return f"{type(exc).__name__} at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(_command_in(words)).parse_args(words)
+    command = _command_in(words)
+    name = f"rezept-fusho {command}" if command else "rezept-fusho"
     try:
+        args = build_parser(command).parse_args(words)
         status: int = args.func(args)
     except BrokenPipeError:
         # The reader left (`| head`): stop quietly, and keep Python's exit-time flush from failing again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print(f"\n{name}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        # The last resort: one line, not a traceback a script would read as "some records failed".
+        # An OS error's own text (disk full…) is safe to show; any other message may quote input.
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "internal error"
+        print(f"{name}: {reason} ({_where(exc)}); exit status {INTERNAL_ERROR}", file=sys.stderr)
+        return INTERNAL_ERROR
     return status
 
 

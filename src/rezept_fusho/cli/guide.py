@@ -47,10 +47,9 @@ def run(args: argparse.Namespace) -> int:
     if day is None:
         print("rezept-fusho guide: --date must be a real date written YYYY-MM-DD", file=sys.stderr)
         return 2
-    html = render(day, args.temporary_end)
     try:
-        with open_output(args.output) as out:
-            out.write(html.encode("utf-8"))
+        with open_output(args.output) as out:  # opened first: an unwritable -o fails before the work
+            out.write(render(day, args.temporary_end).encode("utf-8"))
     except UsageError as exc:
         print(f"rezept-fusho guide: {exc}", file=sys.stderr)
         return 2

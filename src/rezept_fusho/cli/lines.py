@@ -7,9 +7,10 @@ order, and returns the exit status (0 all resolved, 1 some error record, 2
 usage error, 130 interrupted).
 
 Every such command gets ``--jobs N`` (N worker processes, output still in
-input order), ``--progress`` (a ``\\r``-updated line on stderr; on by default
-when stderr is a terminal) and a one-line summary on stderr at the end
-(``--quiet`` drops it). stdout carries nothing but the JSON Lines.
+input order), ``--max-line-bytes N`` (longer lines are ``line_too_long``
+records; default 1 MiB), ``--progress`` (a ``\\r``-updated line on stderr; on
+by default when stderr is a terminal) and a one-line summary on stderr at the
+end (``--quiet`` drops it). stdout carries nothing but the JSON Lines.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import stat
 import sys
@@ -26,7 +28,7 @@ from collections.abc import Iterator
 from types import FrameType
 from typing import BinaryIO, TextIO
 
-from rezept_fusho.cli.io import UsageError, decoded_lines, open_input, open_output
+from rezept_fusho.cli.io import MAX_LINE_BYTES, UsageError, decoded_lines, open_input, open_output
 from rezept_fusho.jsonl import Handler, process_chunks
 
 #: The word for a line that gave a result, per command (others say "ok").
@@ -48,6 +50,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+#: The most ``--max-line-bytes`` may allow: 1 GiB.
+_MAX_LINE_BYTES_CEILING = 1 << 30
+
+
+def _line_bytes(value: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,10}", value) or not 1 <= int(value) <= _MAX_LINE_BYTES_CEILING:
+        raise argparse.ArgumentTypeError(f"must be a number of bytes from 1 to {_MAX_LINE_BYTES_CEILING}")
+    return int(value)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", metavar="FILE", help="JSON Lines input (default: stdin)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
@@ -58,6 +70,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=1,
         metavar="N",
         help="worker processes (0: one per core); output stays in input order (default: 1)",
+    )
+    parser.add_argument(
+        "--max-line-bytes",
+        type=_line_bytes,
+        default=MAX_LINE_BYTES,
+        metavar="N",
+        help=f"longest input line in bytes; a longer one is a line_too_long record (default: {MAX_LINE_BYTES})",
     )
     parser.add_argument(
         "--progress",
@@ -135,7 +154,8 @@ def run(args: argparse.Namespace, handler: Handler, *, id_field: str, command: s
         stream = open_input(args.file)
         with _term_as_interrupt(), stream, open_output(args.output) as out:
             progress = Progress(command, sys.stderr, stream) if show_progress else None
-            chunks = process_chunks(decoded_lines(stream), handler, id_field, jobs=args.jobs)
+            source = decoded_lines(stream, args.max_line_bytes)
+            chunks = process_chunks(source, handler, id_field, jobs=args.jobs)
             with contextlib.closing(chunks):
                 for chunk in chunks:
                     out.write(chunk.data)
