@@ -136,13 +136,17 @@ def client() -> Any:
 
     from rezept_fusho.server.app import create_app
 
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url="http://127.0.0.1")
 
 
 @given(key=personal_keys)
 def test_http_422_reports_a_personal_key_as_unknown_key(client: Any, key: str) -> None:
     for path, body in (("/v1/resolve", {**CLAIM, key: 1}), ("/v1/triage", {**SITUATION, key: 1})):
-        response = client.post(path, content=json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        response = client.post(
+            path,
+            content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+            headers={"Content-Type": "application/json"},
+        )
         assert response.status_code == 422
         record = response.json()
         assert record["error"]["field"] == UNKNOWN_KEY

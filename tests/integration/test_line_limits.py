@@ -303,11 +303,13 @@ def test_http_uses_the_same_limits() -> None:
 
     from rezept_fusho.server.app import create_app
 
-    client = TestClient(create_app())
+    client = TestClient(create_app(), base_url="http://127.0.0.1")
     response = client.post("/v1/resolve", json={**GOOD, "claim_id": "x" * (MAX_ID_LENGTH + 1)})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "id_too_long"
     assert response.json()["claim_id"] is None
-    deep = client.post("/v1/resolve", content=_nested(MAX_DEPTH + 1).encode())
+    deep = client.post(
+        "/v1/resolve", content=_nested(MAX_DEPTH + 1).encode(), headers={"Content-Type": "application/json"}
+    )
     assert deep.status_code == 400
     assert deep.json()["error"]["code"] == "invalid_json"
