@@ -128,6 +128,13 @@ class AtomicFile:
         if self._dir_fd is not None:
             os.close(self._dir_fd)
 
+    def read_back(self) -> BinaryIO:
+        """What has been written so far, opened for reading from the start (for a check before commit)."""
+        self.file.flush()
+        if self._part is None:
+            return open(PROC_FD.format(self.file.fileno()), "rb")
+        return open(self._part, "rb")
+
     def _link_into_place(self) -> None:
         source = PROC_FD.format(self.file.fileno())
         try:

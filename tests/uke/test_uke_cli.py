@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from uke.helpers import CLAIM_INFO, FUSHO, GO, GOLDEN, IR, cli_command, medical_re, resolution, run_cli, uke
 
@@ -129,3 +135,39 @@ def test_check_reads_stdin_and_the_kind_options(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout.decode()
     assert run_cli("uke-check", "--flag-kinds", "medical,veterinary", "-").returncode == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="a FIFO as the source, O_TMPFILE")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
+def test_a_stopped_patch_leaves_nothing_behind(tmp_path: Path, sig: signal.Signals) -> None:
+    # The source is a FIFO fed half a file, so the patch is certainly mid-way when the signal comes.
+    source = tmp_path / "in.UKE"
+    os.mkfifo(source)
+    res = tmp_path / "r.jsonl"
+    res.write_text(json.dumps(resolution("1", **FUSHO), ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    process = subprocess.Popen(
+        [
+            *cli_command(),
+            "uke-patch",
+            source,
+            res,
+            "-o",
+            out / "patched.UKE",
+            "--created-at",
+            "20261201090000",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    with open(source, "wb") as fifo:
+        fifo.write(uke(IR, medical_re(1), "HO,01130012,,1,,,,,,,,,,,")[:-2])
+        fifo.flush()
+        time.sleep(0.5)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == (130 if sig != signal.SIGKILL else -signal.SIGKILL)
+    assert b"Traceback" not in stderr
+    assert list(out.iterdir()) == []  # no output, no temporary file

@@ -16,8 +16,11 @@ an interrupted run never leaves half a file.
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
+import threading
 from collections.abc import Iterator
+from types import FrameType
 from typing import BinaryIO
 
 from rezept_fusho.atomic_file import AtomicFile
@@ -100,3 +103,20 @@ def open_output(name: str | None) -> Iterator[BinaryIO]:
         pending.commit()
     except OSError as exc:
         raise UsageError(f"cannot write {name}: {exc.strerror or 'error'}") from None
+
+
+@contextlib.contextmanager
+def term_as_interrupt() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so the temporary output file is removed."""
+
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals can only be handled on the main thread (an embedding caller's business)
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

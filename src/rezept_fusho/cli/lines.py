@@ -19,16 +19,19 @@ import argparse
 import contextlib
 import os
 import re
-import signal
 import stat
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from types import FrameType
 from typing import BinaryIO, TextIO
 
-from rezept_fusho.cli.io import MAX_LINE_BYTES, UsageError, decoded_lines, open_input, open_output
+from rezept_fusho.cli.io import (
+    MAX_LINE_BYTES,
+    UsageError,
+    decoded_lines,
+    open_input,
+    open_output,
+    term_as_interrupt,
+)
 from rezept_fusho.jsonl import Handler, process_chunks
 
 #: The word for a line that gave a result, per command (others say "ok").
@@ -39,15 +42,11 @@ _PROGRESS_INTERVAL = 0.2
 
 
 def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if jobs == 0:
-        return os.cpu_count() or 1
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
-    return jobs
+    # ASCII digits only: int() would take 「１」, "+1" and " 1".
+    if not re.fullmatch(r"[0-9]{1,4}", value):
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or a number of processes")
+    jobs = int(value)
+    return jobs or os.cpu_count() or 1
 
 
 #: The most ``--max-line-bytes`` may allow: 1 GiB.
@@ -129,30 +128,13 @@ def _file_size(source: BinaryIO) -> int:
     return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
-@contextlib.contextmanager
-def _term_as_interrupt() -> Iterator[None]:
-    """SIGTERM unwinds like Ctrl-C, so the temporary output file is removed."""
-
-    def interrupt(_signum: int, _frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signals can only be handled on the main thread (an embedding caller's business)
-        return
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run(args: argparse.Namespace, handler: Handler, *, id_field: str, command: str) -> int:
     started = time.perf_counter()
     records = ok = 0
     show_progress = args.progress if args.progress is not None else sys.stderr.isatty()
     try:
         stream = open_input(args.file)
-        with _term_as_interrupt(), stream, open_output(args.output) as out:
+        with term_as_interrupt(), stream, open_output(args.output) as out:
             progress = Progress(command, sys.stderr, stream) if show_progress else None
             source = decoded_lines(stream, args.max_line_bytes)
             chunks = process_chunks(source, handler, id_field, jobs=args.jobs)

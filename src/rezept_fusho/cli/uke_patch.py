@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rezept_fusho.cli.io import term_as_interrupt
 from rezept_fusho.cli.uke_check import add_option_arguments, options_from
 from rezept_fusho.uke.patch import load_resolutions, patch_file
 from rezept_fusho.uke.problems import Problem, UkeError, UkeReadError
@@ -67,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         options = options_from(args, created_at=args.created_at)
         with open(args.resolutions, "rb") as stream:
             resolutions = load_resolutions(stream)
-        result = patch_file(args.file, resolutions, target, options, strict=args.strict)
+        with term_as_interrupt():  # SIGTERM unwinds like Ctrl-C: nothing is left behind (exit 130)
+            result = patch_file(args.file, resolutions, target, options, strict=args.strict)
     except ValueError as exc:
         print(f"rezept-fusho uke-patch: {exc}", file=sys.stderr)
         return 2

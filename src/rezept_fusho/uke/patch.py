@@ -20,23 +20,22 @@ file …) or when the result has a problem ``uke-check`` reports that the
 original file did not have. Problems the file already had are reported as
 such and left alone; ``strict`` refuses unless the result is clean. The
 output goes to a temporary file beside the target, is checked, and only then
-renamed into place.
+put in place (``rezept_fusho.atomic_file``): a refusal, an error or a kill never leaves
+half a file, and on Linux no temporary file either.
 """
 
 from __future__ import annotations
 
 import array
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import BinaryIO
 
 import attrs
 from pydantic import ValidationError
 
+from rezept_fusho.atomic_file import AtomicFile
 from rezept_fusho.models.resolution import Resolution
 from rezept_fusho.rules.claim import qualification_flag
 from rezept_fusho.uke.build.co import build_comments
@@ -261,11 +260,12 @@ def patch_file(
     """
     options = options or UkeOptions()
     result = PatchResult()
-    target_path = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target_path.name}.", suffix=".part", dir=target_path.parent)
+    # Opened first: a target that cannot be written fails before any work. Linux keeps the
+    # output unnamed until it is linked into place, so a killed run leaves nothing behind.
+    pending = AtomicFile.open(target)
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as stream:
-            _write(stream, out, resolutions, options, result)
+        with open(source, "rb") as stream:
+            _write(stream, pending.file, resolutions, options, result)
         missing = sorted(set(resolutions) - set(result.patched), key=lambda k: (len(k), k))
         if missing:
             # A レセプト番号 is not personal data: name it, so the vendor can find the resolution.
@@ -275,7 +275,7 @@ def patch_file(
                     for key in missing
                 ]
             )
-        with open(tmp, "rb") as written:
+        with pending.read_back() as written:
             problems = list(iter_problems(written, options, CheckStats()))
         if problems and not strict:
             with open(source, "rb") as original:
@@ -283,10 +283,9 @@ def patch_file(
             problems, result.pre_existing = _split(problems, before, result.origins)
         if problems:
             raise UkeError([Problem.of("result_fails_check"), *problems])
-        os.replace(tmp, target_path)
+        pending.commit()
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        pending.discard()
         raise
     return result
 
