@@ -15,8 +15,8 @@ import pytest
 from pydantic import BaseModel
 from tests.integration.conftest import example_lines, mixed_corpus
 
-from rezept_fusho.cli import io, lines, main
-from rezept_fusho.cli.io import MAX_LINE_BYTES, UNDECODABLE, decoded_lines
+from rezept_fusho.cli import lines, main
+from rezept_fusho.cli.io import MAX_LINE_BYTES, UNDECODABLE, decoded_lines, term_as_interrupt
 from rezept_fusho.cli.resolve import resolve_object
 
 
@@ -83,7 +83,7 @@ def test_keyboard_interrupt_returns_130_and_removes_the_temporary(
 
 def test_sigterm_becomes_an_interrupt_on_the_main_thread() -> None:
     def terminated() -> None:
-        with io.term_as_interrupt():
+        with term_as_interrupt():
             os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before the next statement
             pytest.fail("SIGTERM did not interrupt")
 
@@ -97,7 +97,7 @@ def test_other_threads_leave_signals_alone() -> None:
     seen: list[object] = []
 
     def body() -> None:
-        with io.term_as_interrupt():
+        with term_as_interrupt():
             seen.append(signal.getsignal(signal.SIGTERM))
 
     thread = threading.Thread(target=body)
