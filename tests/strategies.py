@@ -71,20 +71,9 @@ def card_numbers() -> st.SearchStrategy[str]:
     )
 
 
-@st.composite
-def qualifications(
-    draw: st.DrawFn, *, insurer_number: st.SearchStrategy[str] | None = None
-) -> dict[str, Any]:
-    """A valid qualification object (current or past)."""
-    qualification: dict[str, Any] = {
-        "insurer_number": draw(insurer_number or valid_insurer_numbers()),
-        "number": draw(card_numbers()),
-    }
-    if draw(st.booleans()):
-        qualification["symbol"] = draw(st.text(alphabet="0123456789ABab-", min_size=1, max_size=8))
-    if draw(st.booleans()):
-        qualification["branch"] = f"{draw(st.integers(0, 99)):02d}"
-    return qualification
+def qualifications() -> st.SearchStrategy[dict[str, Any]]:
+    """A valid qualification object (current or past): the public strategy."""
+    return testing.qualifications()
 
 
 def jis_text(min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
@@ -105,22 +94,9 @@ def dates(start: date, end: date) -> st.SearchStrategy[date]:
     return st.integers(0, (end - start).days).map(lambda days: start + timedelta(days=days))
 
 
-@st.composite
-def declarations(draw: st.DrawFn) -> dict[str, Any]:
-    """A complete 被保険者資格申立書 (every item of the 摘要 given)."""
-    declaration: dict[str, Any] = {
-        "kana_name": draw(kana_names()),
-        "insurance_kind": draw(st.sampled_from(["employee", "national", "late_elderly", "unknown"])),
-        "addresses": draw(st.lists(jis_text(), min_size=1, max_size=3)),
-        "contact": draw(st.text(alphabet="0123456789-", min_size=1, max_size=13).filter(str.strip)),
-        "contacted_on": draw(dates(TIERS_START, LAST_DAY)).isoformat(),
-    }
-    for key in ("insurer_name", "employer_name"):
-        if draw(st.booleans()):
-            declaration[key] = draw(jis_text())
-    if draw(st.booleans()):
-        declaration["birth_date"] = draw(dates(date(1920, 1, 1), TIERS_START)).isoformat()
-    return declaration
+def declarations() -> st.SearchStrategy[dict[str, Any]]:
+    """A complete 被保険者資格申立書 (every item of the 摘要 given): the public strategy."""
+    return testing.declarations(TIERS_START)
 
 
 @st.composite

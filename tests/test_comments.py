@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
+from jsonl_lines import process_line
+from rezept_fusho.api import resolve_object
 from rezept_fusho.testing import claims as vendor_claims
 from rezept_fusho.testing import incomplete_declarations
 from strategies import claims, declarations

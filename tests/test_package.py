@@ -22,6 +22,7 @@ def test_public_names_exist() -> None:
         assert getattr(rezept_fusho, name) is not None
 
 
+@pytest.mark.slow
 def test_no_source_file_is_git_ignored() -> None:
     """A source file matched by .gitignore is missing from every clean checkout.
 

@@ -13,8 +13,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
+from jsonl_lines import process_line
+from rezept_fusho.api import resolve_object
 from rezept_fusho.numbers.insurer import PLACEHOLDERS
 from strategies import (
     PLACEHOLDER_CARD_NUMBERS,

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
+from jsonl_lines import process_line
 from rezept_fusho import Claim, ClaimError, resolve
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
+from rezept_fusho.api import resolve_object
 from rezept_fusho.rules.claim.late_elderly_by_age import is_late_elderly_age, turns_75_on
 
 

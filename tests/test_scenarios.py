@@ -7,19 +7,11 @@ id it names must appear in the output's trace.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location(
-    "scenario_runner_core", Path(__file__).parent / "scenarios" / "runner.py"
-)
-assert _spec is not None
-assert _spec.loader is not None
-runner = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(runner)
+import claim_scenarios as runner
 
 SCENARIOS = runner.load_scenarios()
 

@@ -4,7 +4,7 @@ A key that looks like an identifier (ASCII letters, digits, ``_``; not starting 
 at most 32 characters) is named as it is, so a typo such as ``servce_date`` is easy to find.
 Any other key — a name, an address, a phone number typed into the key instead of the value —
 is ``<unknown key>`` in ``field`` and in ``message``: in ``resolve``, in ``triage`` and in the
-HTTP service's 422, which share one code path (validation.py).
+HTTP service's 422, which share one code path (input_errors.py).
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.integration.conftest import run_cli
 
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.cli.triage import triage_object
-from rezept_fusho.jsonl import process_line
-from rezept_fusho.validation import MAX_KEY_LENGTH, UNKNOWN_KEY
+from jsonl_lines import process_line
+from rezept_fusho.api import resolve_object, triage_object
+from rezept_fusho.input_errors import MAX_KEY_LENGTH, UNKNOWN_KEY
 
 CLAIM = {"claim_id": "p", "service_date": "2025-07-10"}
 SITUATION = {"situation_id": "s", "service_date": "2025-07-10", "case": "outage", "visit": "first"}
@@ -119,6 +118,7 @@ def test_identifier_keys_are_named_as_they_are(key: str, field: str) -> None:
     assert _error({**CLAIM, key: 1})["error"]["field"] == field
 
 
+@pytest.mark.slow
 def test_the_issue_example_on_the_command_line() -> None:
     key = "東京都新宿区西新宿2-8-1"
     for command, body in (("resolve", CLAIM), ("triage", SITUATION)):

@@ -34,8 +34,8 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from rezept_fusho.errors import ClaimError
+from rezept_fusho.input_errors import to_claim_error
 from rezept_fusho.spill_dir import spill_directory
-from rezept_fusho.validation import to_claim_error
 
 if TYPE_CHECKING:
     import multiprocessing.pool
@@ -68,14 +68,6 @@ class TooLong:
 
 #: An input line as the reader gives it: its text, or the mark of a line too long to keep.
 Line = str | TooLong
-
-
-@attrs.frozen
-class LineResult:
-    """One output line and whether it is a result (True) or an error record."""
-
-    text: str
-    ok: bool
 
 
 @attrs.frozen
@@ -243,17 +235,6 @@ def _process_text(text: Line, line: int, handler: Handler, id_field: str) -> tup
     return _process(obj, line, handler, id_field)
 
 
-def process(obj: object, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
-    """Run *handler* on one parsed JSON value; never raises for bad input."""
-    data, ok = _process(obj, line, handler, id_field)
-    return LineResult(data.decode("utf-8"), ok)
-
-
-def process_line(text: Line, line: int, handler: Handler, id_field: str = "claim_id") -> LineResult:
-    data, ok = _process_text(text, line, handler, id_field)
-    return LineResult(data.decode("utf-8"), ok)
-
-
 def numbered(lines: Iterable[Line]) -> Iterator[tuple[int, Line]]:
     """(1-based line number, line) for every line that is not blank.
 
@@ -263,13 +244,6 @@ def numbered(lines: Iterable[Line]) -> Iterator[tuple[int, Line]]:
     for number, text in enumerate(lines, start=1):
         if isinstance(text, TooLong) or text.strip(BLANK):
             yield number, text
-
-
-def process_lines(
-    lines: Iterable[Line], handler: Handler, id_field: str = "claim_id"
-) -> Iterator[LineResult]:
-    for number, text in numbered(lines):
-        yield process_line(text, number, handler, id_field)
 
 
 def process_chunk(chunk: list[tuple[int, Line]], handler: Handler, id_field: str) -> Chunk:

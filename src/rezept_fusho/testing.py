@@ -33,7 +33,7 @@ error ``code`` the error record carries:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from hypothesis import strategies as st
@@ -65,8 +65,13 @@ LAST_SERVICE_DATE = date(2030, 12, 31)
 
 _EMPLOYEE_LAWS = tuple(sorted(set(insurer.LAW_CODES) - payer.KOKUHO_RENGOKAI_LAW_CODES))
 _KATAKANA = [chr(code) for code in range(ord("ア"), ord("ン") + 1)]
+_HIRAGANA = [chr(code) for code in range(ord("あ"), ord("ん") + 1)]
+#: Half-width kana as forms and OCR send them; the library converts them (ﾞ and ﾟ compose).
+_HALFWIDTH_KANA = list("ｱｲｳｴｵｶｷｸｹｺﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ")
 _KANJI = list("東京都大阪府北海道市区町村一二三丁目番地中央新宿山田鈴木佐藤健康保険組合協会株式会社")
 _DIGITS = list("0123456789")
+#: ASCII a form may send in an address or a name of a company; converted to full-width.
+_ASCII = list("ABCXYZabcxyz-,.()/#&")
 
 
 def _digits(count: int) -> st.SearchStrategy[str]:
@@ -124,7 +129,19 @@ def qualifications(kind: InsurerKind | None = None) -> st.SearchStrategy[dict[st
 
 
 def _kanji_text() -> st.SearchStrategy[str]:
-    return st.text(st.sampled_from([*_KANJI, *_DIGITS]), min_size=1, max_size=20)
+    return st.text(st.sampled_from([*_KANJI, *_KATAKANA, *_DIGITS, *_ASCII]), min_size=1, max_size=20).filter(
+        lambda text: bool(text.strip())
+    )
+
+
+def _kana_name() -> st.SearchStrategy[str]:
+    """カナ氏名 as a patient writes it: katakana, hiragana or half-width kana, family and given name."""
+    part = st.one_of(
+        st.text(st.sampled_from(_KATAKANA), min_size=1, max_size=6),
+        st.text(st.sampled_from(_HIRAGANA), min_size=1, max_size=6),
+        st.text(st.sampled_from(_HALFWIDTH_KANA), min_size=1, max_size=6),
+    )
+    return st.tuples(part, part, st.sampled_from([" ", "\u3000"])).map(lambda p: p[0] + p[2] + p[1])
 
 
 def declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str, Any]]:
@@ -135,11 +152,11 @@ def declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str
     earliest = service_date or FIRST_SERVICE_DATE
     return st.fixed_dictionaries(
         {
-            "kana_name": st.text(st.sampled_from(_KATAKANA), min_size=1, max_size=12),
+            "kana_name": _kana_name(),
             "insurance_kind": st.sampled_from(["employee", "national", "late_elderly", "unknown"]),
             "addresses": st.lists(_kanji_text(), min_size=1, max_size=3),
             "contact": _digits(10),
-            "contacted_on": st.dates(earliest, earliest.replace(year=earliest.year + 1)).map(date.isoformat),
+            "contacted_on": st.dates(earliest, earliest + timedelta(days=365)).map(date.isoformat),
         },
         optional={
             "insurer_name": _kanji_text(),

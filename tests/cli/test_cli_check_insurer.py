@@ -6,33 +6,22 @@ Traces to rules.md §10 T26 (77777777 / 99999999 bypass the check digit,
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 
 import pytest
 
+from cli_runner import run_cli_text
+from rezept_fusho.api import describe_insurer as describe
 from rezept_fusho.cli import main
-from rezept_fusho.cli.check_insurer import _text, describe
+from rezept_fusho.cli.check_insurer import _text
 
-HAS_DUNDER_MAIN = importlib.util.find_spec("rezept_fusho.cli.__main__") is not None
-COMMAND = (
-    [sys.executable, "-m", "rezept_fusho.cli"]
-    if HAS_DUNDER_MAIN
-    else [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
-)
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, "check-insurer", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_cli_text("check-insurer", *args)
 
 
 def test_valid_numbers_exit_0_text() -> None:

@@ -98,6 +98,7 @@ def test_ctrl_c_in_any_command_is_130(
     assert capsys.readouterr().err == "\nrezept-fusho rules: interrupted\n"
 
 
+@pytest.mark.slow
 def test_a_real_process_gets_no_traceback(tmp_path: Path) -> None:
     # A failure deep inside the batch (here: every chunk fails to serialise) in a real process.
     code = (

@@ -18,6 +18,9 @@ from tests.integration.conftest import cli_command, example_lines
 
 from rezept_fusho.cli import main
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 SITUATION = '{"situation_id": "s1", "service_date": "2025-07-10", "case": "outage", "visit": "first"}\n'
 
 

@@ -7,7 +7,6 @@ T03, T10, T11 (examples/claims.jsonl) and the CLI contract.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import subprocess
@@ -16,18 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_cli
+from jsonl_lines import process_line
+from rezept_fusho.api import resolve_object
 from rezept_fusho.cli import main
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
 
-#: ``python -m rezept_fusho.cli`` needs ``rezept_fusho/cli/__main__.py``; until it exists the
-#: same ``main`` is run through ``-c`` so the behaviour is still tested end to end.
-HAS_DUNDER_MAIN = importlib.util.find_spec("rezept_fusho.cli.__main__") is not None
-COMMAND = (
-    [sys.executable, "-m", "rezept_fusho.cli"]
-    if HAS_DUNDER_MAIN
-    else [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
-)
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "claims.jsonl"
 
@@ -52,14 +44,7 @@ FUSHO = {
 def _run(
     *args: str, stdin: bytes | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [*COMMAND, *args],
-        input=stdin,
-        capture_output=True,
-        timeout=60,
-        check=False,
-        cwd=cwd,
-    )
+    return run_cli(*args, stdin=stdin, cwd=cwd)
 
 
 def _objects(stdout: bytes) -> list[dict[str, object]]:
@@ -131,6 +116,7 @@ def test_mixed_batch_records_in_order(mixed_batch) -> None:
         assert " / " in record["error"]["message"]  # Japanese / English
 
 
+@pytest.mark.slow
 def test_stdin_with_dash_and_without_file() -> None:
     data = _line(GOOD) + b"\n" + _line(FUSHO) + b"\n"
     with_dash = _run("resolve", "-", stdin=data)
@@ -141,6 +127,7 @@ def test_stdin_with_dash_and_without_file() -> None:
     assert [o["claim_id"] for o in _objects(with_dash.stdout)] == ["good-1", "good-2"]
 
 
+@pytest.mark.slow
 def test_bom_and_crlf_input() -> None:
     data = b"\xef\xbb\xbf" + _line(GOOD) + b"\r\n\r\n" + _line(FUSHO) + b"\r\n"
     result = _run("resolve", stdin=data)
@@ -148,6 +135,7 @@ def test_bom_and_crlf_input() -> None:
     assert [o["basis"] for o in _objects(result.stdout)] == ["current", "fusho"]
 
 
+@pytest.mark.slow
 def test_unknown_option_is_usage_error() -> None:
     result = _run("resolve", "--no-such-option", stdin=b"")
     assert result.returncode == 2
@@ -155,6 +143,7 @@ def test_unknown_option_is_usage_error() -> None:
     assert b"--no-such-option" in result.stderr
 
 
+@pytest.mark.slow
 def test_unreadable_file_is_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "missing.jsonl"
     result = _run("resolve", str(missing))
@@ -165,6 +154,7 @@ def test_unreadable_file_is_usage_error(tmp_path: Path) -> None:
     assert directory.returncode == 2
 
 
+@pytest.mark.slow
 def test_output_file_written_atomically(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(_line(GOOD) + b"\n" + b"{bad\n")
@@ -177,6 +167,7 @@ def test_output_file_written_atomically(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
 
 
+@pytest.mark.slow
 def test_examples_file() -> None:
     result = _run("resolve", str(EXAMPLES))
     assert result.returncode == 0, result.stdout
@@ -190,11 +181,7 @@ def test_examples_file() -> None:
     assert by_id["T10-past-kyu-shikaku"]["insurer_number"] == "06132013"
 
 
-@pytest.mark.xfail(
-    not HAS_DUNDER_MAIN,
-    strict=True,
-    reason="BUG: rezept_fusho/cli/__main__.py is missing, so `python -m rezept_fusho.cli` fails",
-)
+@pytest.mark.slow
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "rezept_fusho.cli", "resolve", str(EXAMPLES)],
@@ -311,6 +298,7 @@ def test_broken_pipe_stops_quietly(
     assert "Traceback" not in capfd.readouterr().err
 
 
+@pytest.mark.slow
 def test_reader_closing_the_pipe_gets_no_traceback(tmp_path: Path) -> None:
     claims = tmp_path / "many.jsonl"
     line = EXAMPLES.read_text(encoding="utf-8").splitlines()[0]

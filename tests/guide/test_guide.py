@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,18 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cli_runner import run_cli_text
 from rezept_fusho.guide import METHOD_CODES, render
 from rezept_fusho.rules import frontdesk
 from rezept_fusho.rules.frontdesk import cases, documents, pattern_a, pattern_b, pattern_c, pattern_d
 from rezept_fusho.rules.frontdesk.vocabulary import PATTERN_LABELS
 
 REPO = Path(__file__).resolve().parents[2]
-HAS_DUNDER_MAIN = importlib.util.find_spec("rezept_fusho.cli.__main__") is not None
-COMMAND = (
-    [sys.executable, "-m", "rezept_fusho.cli"]
-    if HAS_DUNDER_MAIN
-    else [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
-)
 DATA_RULE = re.compile(r'data-rule="([A-Z0-9-]+)"')
 ENDS = ("2026-07-31", "2026-03-31")
 METHODS = (*pattern_a.METHODS, *pattern_b.METHODS, *pattern_c.METHODS, *pattern_d.METHODS, *documents.METHODS)
@@ -99,9 +92,10 @@ def test_text_is_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*COMMAND, "guide", *args], capture_output=True, text=True, check=False, cwd=REPO)
+    return run_cli_text("guide", *args, cwd=REPO)
 
 
+@pytest.mark.slow
 def test_cli_writes_the_guide(tmp_path: Path) -> None:
     out = tmp_path / "guide.html"
     done = _cli("--date", "2025-12-02", "-o", str(out))
@@ -113,6 +107,7 @@ def test_cli_writes_the_guide(tmp_path: Path) -> None:
     assert done.stdout == render(date(2026, 5, 15), "2026-03-31")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bad", ["2025-02-30", "20250101", "２０２５-01-01", "2025-1-1", ""])
 def test_cli_bad_date_exit_2(bad: str) -> None:
     done = _cli("--date", bad)
@@ -120,6 +115,7 @@ def test_cli_bad_date_exit_2(bad: str) -> None:
     assert "YYYY-MM-DD" in done.stderr
 
 
+@pytest.mark.slow
 def test_cli_unwritable_output_exit_2(tmp_path: Path) -> None:
     done = _cli("--date", "2025-07-10", "-o", str(tmp_path / "missing" / "guide.html"))
     assert done.returncode == 2

@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from cli_runner import cli_command, run_cli
+
+__all__ = ["cli_command", "run_cli"]
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "claims.jsonl"
-
-
-def cli_command() -> list[str]:
-    """``python -m rezept_fusho.cli`` when the package is runnable, else the entry point's body."""
-    if importlib.util.find_spec("rezept_fusho.cli.__main__") is not None:
-        return [sys.executable, "-m", "rezept_fusho.cli"]
-    return [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
-
-
-def run_cli(*args: str, stdin: bytes = b"", timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [*cli_command(), *args], input=stdin, capture_output=True, timeout=timeout, check=False
-    )
 
 
 def example_lines() -> list[str]:

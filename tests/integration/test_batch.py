@@ -15,13 +15,15 @@ import pytest
 from pydantic import BaseModel
 from tests.integration.conftest import example_lines, mixed_corpus, run_cli
 
+import jsonl_lines
 from rezept_fusho import jsonl
+from rezept_fusho.api import resolve_object
 from rezept_fusho.cli import lines
-from rezept_fusho.cli.resolve import resolve_object
 
 SUMMARY = re.compile(r"^rezept-fusho resolve: (\d+) records, (\d+) resolved, (\d+) errors, \d+\.\d\d s$")
 
 
+@pytest.mark.slow
 def test_jobs_two_writes_the_same_bytes_as_jobs_one(corpus_file: Path) -> None:
     one = run_cli("resolve", str(corpus_file))
     two = run_cli("resolve", "--jobs", "2", str(corpus_file))
@@ -33,6 +35,7 @@ def test_jobs_two_writes_the_same_bytes_as_jobs_one(corpus_file: Path) -> None:
     assert len(ids) == 4500
 
 
+@pytest.mark.slow
 def test_summary_goes_to_stderr_and_stdout_is_only_json_lines(corpus_file: Path) -> None:
     result = run_cli("resolve", str(corpus_file))
     for line in result.stdout.decode("utf-8").splitlines():
@@ -44,17 +47,20 @@ def test_summary_goes_to_stderr_and_stdout_is_only_json_lines(corpus_file: Path)
     assert "\r" not in summary  # stderr is not a terminal here: no progress line
 
 
+@pytest.mark.slow
 def test_quiet_drops_the_summary() -> None:
     result = run_cli("resolve", "-q", stdin="\n".join(example_lines()).encode())
     assert result.returncode == 0
     assert result.stderr == b""
 
 
+@pytest.mark.slow
 def test_progress_can_be_forced(corpus_file: Path) -> None:
     result = run_cli("resolve", "--progress", str(corpus_file))
     assert SUMMARY.match(result.stderr.decode("utf-8").rsplit("\r", 1)[-1].strip())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["-1", "x"])
 def test_bad_jobs_is_a_usage_error(value: str) -> None:
     result = run_cli("resolve", "--jobs", value)
@@ -129,12 +135,12 @@ def test_process_chunks_needs_a_job() -> None:
 
 def test_line_api_matches_chunks() -> None:
     text = mixed_corpus(25).splitlines()
-    by_line = "".join(result.text + "\n" for result in jsonl.process_lines(text, resolve_object))
+    by_line = "".join(result.text + "\n" for result in jsonl_lines.process_lines(text, resolve_object))
     by_chunk = b"".join(chunk.data for chunk in jsonl.process_chunks(text, resolve_object))
     assert by_line.encode("utf-8") == by_chunk
-    first = jsonl.process(json.loads(text[0]), 1, resolve_object)
+    first = jsonl_lines.process(json.loads(text[0]), 1, resolve_object)
     assert first.ok
-    assert not jsonl.process([1], 2, resolve_object).ok
+    assert not jsonl_lines.process([1], 2, resolve_object).ok
 
 
 EDGE_LINES = [

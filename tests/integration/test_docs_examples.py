@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 from tests.integration.conftest import cli_command
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
 

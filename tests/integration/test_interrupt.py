@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 from tests.integration.conftest import cli_command, mixed_corpus, wait_for_output
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 
 def _start(tmp_path: Path, *extra: str, prior: str | None = None) -> tuple[subprocess.Popen[bytes], Path]:
     target = tmp_path / "out" / "out.jsonl"

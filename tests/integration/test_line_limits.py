@@ -21,11 +21,11 @@ from typing import Any
 import pytest
 from tests.integration.conftest import cli_command, run_cli
 
+import jsonl_lines
 from rezept_fusho import jsonl
+from rezept_fusho.api import resolve_object, triage_object
 from rezept_fusho.cli import lines
 from rezept_fusho.cli.io import MAX_LINE_BYTES, UNDECODABLE, decoded_lines
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.cli.triage import triage_object
 from rezept_fusho.jsonl import MAX_DEPTH, MAX_ID_LENGTH, TooLong
 
 GOOD = {
@@ -49,6 +49,7 @@ def _records(stdout: bytes) -> list[dict[str, Any]]:
 NOT_BLANK = ["\u3000", "\u2028", "\u2029", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u00a0", "\ufeff"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["resolve", "triage"])
 def test_a_line_of_unicode_space_is_a_record_not_a_blank(command: str) -> None:
     good = GOOD if command == "resolve" else SITUATION
@@ -64,6 +65,7 @@ def test_a_line_of_unicode_space_is_a_record_not_a_blank(command: str) -> None:
     assert records[-1].get("line") is None  # the good line, after three blank ones
 
 
+@pytest.mark.slow
 def test_input_is_split_on_lf_only() -> None:
     # U+2028, U+0085 and FF inside a line are part of it (str.splitlines would split there).
     claim = {**GOOD, "claim_id": "a\u2028b\x85c\x0cd"}
@@ -110,7 +112,7 @@ def test_the_result_is_the_same_with_and_without_orjson_at_every_depth(
 
 
 def test_too_deep_says_so() -> None:
-    record = json.loads(jsonl.process_line(_nested(MAX_DEPTH + 1), 9, resolve_object).text)
+    record = json.loads(jsonl_lines.process_line(_nested(MAX_DEPTH + 1), 9, resolve_object).text)
     assert record == {"claim_id": None, "line": 9, "error": record["error"]}
     assert record["error"]["code"] == "invalid_json"
     assert f"{MAX_DEPTH}" in record["error"]["message"]
@@ -123,11 +125,12 @@ def test_brackets_inside_strings_do_not_count() -> None:
         json.dumps({**GOOD, "claim_id": "x"})[:-1] + f', "options": {{"past_summary_note": "{brackets}"}}}}'
     )
     json.loads(line)
-    record = json.loads(jsonl.process_line(line, 1, resolve_object).text)
+    record = json.loads(jsonl_lines.process_line(line, 1, resolve_object).text)
     assert record["basis"] == "current"
     assert jsonl.loads("[" * MAX_DEPTH + "]" * MAX_DEPTH) is not None
 
 
+@pytest.mark.slow
 def test_deep_nesting_on_the_command_line() -> None:
     data = "\n".join(_nested(depth) for depth in (MAX_DEPTH, 1000, 1023)).encode() + b"\n"
     records = _records(run_cli("resolve", "-q", stdin=data).stdout)
@@ -172,6 +175,7 @@ def test_a_bom_and_an_undecodable_line_still_work_under_the_limit() -> None:
     assert lines == ["ab\n", UNDECODABLE]
 
 
+@pytest.mark.slow
 def test_line_too_long_record_and_the_rest_of_the_batch() -> None:
     data = _line(GOOD) + b'{"claim_id": "big", "x": "' + b"y" * 300 + b'"}\n' + _line(GOOD)
     result = run_cli("resolve", "--max-line-bytes", "200", stdin=data)
@@ -190,6 +194,7 @@ def test_line_too_long_record_and_the_rest_of_the_batch() -> None:
     assert b"3 records, 2 resolved, 1 errors" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_default_limit_is_one_mebibyte() -> None:
     at_limit = b'{"claim_id": "' + b"x" * (MAX_LINE_BYTES - 16) + b'"}'
     assert len(at_limit) == MAX_LINE_BYTES
@@ -198,6 +203,7 @@ def test_the_default_limit_is_one_mebibyte() -> None:
     assert codes == ["id_too_long", "line_too_long"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["0", "-1", "x", "１２", "1.5", str(1 << 31)])
 def test_max_line_bytes_must_be_a_sensible_number(value: str) -> None:
     parser = argparse.ArgumentParser()
@@ -211,7 +217,7 @@ def test_max_line_bytes_must_be_a_sensible_number(value: str) -> None:
 
 
 def test_a_too_long_line_in_process_and_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    record = json.loads(jsonl.process_line(TooLong(10), 3, triage_object, "situation_id").text)
+    record = json.loads(jsonl_lines.process_line(TooLong(10), 3, triage_object, "situation_id").text)
     assert record["situation_id"] is None
     assert record["error"]["code"] == "line_too_long"
     # A chunk also ends at CHUNK_CHARS characters of input, so long lines make small chunks.
@@ -227,6 +233,7 @@ def _chunks_of(size: int, total: int) -> Iterator[bytes]:
         yield b"x" * size
 
 
+@pytest.mark.slow
 def test_a_huge_line_does_not_take_the_memory() -> None:
     """A 256 MB line through a pipe: peak RSS stays near the one-claim size, not the line's."""
     wrapper = (
@@ -263,12 +270,12 @@ def test_an_id_up_to_the_limit_round_trips_and_a_longer_one_is_not_echoed(
 ) -> None:
     longest = "I" * (MAX_ID_LENGTH - 1) + "末"
     result = json.loads(
-        jsonl.process_line(json.dumps({**body, id_field: longest}), 1, handler, id_field).text
+        jsonl_lines.process_line(json.dumps({**body, id_field: longest}), 1, handler, id_field).text
     )
     assert result[id_field] == longest
     assert "error" not in result
     record = json.loads(
-        jsonl.process_line(json.dumps({**body, id_field: longest + "x"}), 4, handler, id_field).text
+        jsonl_lines.process_line(json.dumps({**body, id_field: longest + "x"}), 4, handler, id_field).text
     )
     assert record == {
         id_field: None,
@@ -281,6 +288,7 @@ def test_an_id_up_to_the_limit_round_trips_and_a_longer_one_is_not_echoed(
     }
 
 
+@pytest.mark.slow
 def test_a_huge_id_gives_a_small_record() -> None:
     line = _line({"claim_id": "z" * 5_000_000, "service_date": "bad"})
     result = run_cli("resolve", "-q", "--max-line-bytes", str(len(line)), stdin=line)
@@ -291,7 +299,7 @@ def test_a_huge_id_gives_a_small_record() -> None:
 
 def test_every_other_error_record_echoes_a_bounded_id() -> None:
     record = json.loads(
-        jsonl.process_line(json.dumps({"claim_id": "c" * MAX_ID_LENGTH}), 1, resolve_object).text
+        jsonl_lines.process_line(json.dumps({"claim_id": "c" * MAX_ID_LENGTH}), 1, resolve_object).text
     )
     assert record["claim_id"] == "c" * MAX_ID_LENGTH
     assert record["error"]["code"] == "missing_field"

@@ -15,9 +15,9 @@ import pytest
 from pydantic import BaseModel
 from tests.integration.conftest import example_lines, mixed_corpus
 
+from rezept_fusho.api import resolve_object
 from rezept_fusho.cli import lines, main
 from rezept_fusho.cli.io import MAX_LINE_BYTES, UNDECODABLE, decoded_lines, term_as_interrupt
-from rezept_fusho.cli.resolve import resolve_object
 
 
 class _Args:

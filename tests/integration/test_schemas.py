@@ -12,8 +12,8 @@ import pytest
 from tests.integration.conftest import example_lines, run_cli
 
 from rezept_fusho import jsonl, schemas
+from rezept_fusho.api import resolve_object
 from rezept_fusho.cli import main
-from rezept_fusho.cli.resolve import resolve_object
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "schemas"
 FIX = "refresh with: python -m rezept_fusho.schemas --write docs/schemas"
@@ -71,12 +71,14 @@ def test_write_refreshes_every_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert (tmp_path / "out" / "claim.json").read_text(encoding="utf-8") == schemas.render("claim")
 
 
+@pytest.mark.slow
 def test_schema_command_prints_one_schema() -> None:
     result = run_cli("schema", "claim")
     assert result.returncode == 0
     assert json.loads(result.stdout) == schemas.schema("claim")
 
 
+@pytest.mark.slow
 def test_schema_command_lists_and_refuses_unknown_names() -> None:
     listed = run_cli("schema", "--list")
     assert listed.returncode == 0

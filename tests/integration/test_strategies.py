@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from jsonl_lines import process_line
 from rezept_fusho import Claim, Qualification, resolve
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
+from rezept_fusho.api import resolve_object
 from rezept_fusho.numbers import insurer
 from rezept_fusho.testing import (
     BROKEN,

@@ -11,9 +11,12 @@ import anyio
 import httpx
 import pytest
 
-from rezept_fusho.cli.resolve import resolve_object
+from rezept_fusho.api import resolve_object
 from rezept_fusho.server import app as app_module
 from rezept_fusho.server.limits import MAX_BATCH
+
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "claims.jsonl"
 CLAIM = json.loads(EXAMPLES.read_text(encoding="utf-8").splitlines()[0])

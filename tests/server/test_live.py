@@ -11,6 +11,9 @@ import pytest
 
 from rezept_fusho.server.app import create_app
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 uvicorn = pytest.importorskip("uvicorn")
 
 BODY_TIMEOUT = 0.5

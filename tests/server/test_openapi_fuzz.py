@@ -20,6 +20,9 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 
 from rezept_fusho.server.app import create_app  # noqa: E402
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 # schemathesis calls the ASGI app with ``Host: testserver``.
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(allowed_hosts=["testserver"]))
 

@@ -13,6 +13,9 @@ import pytest
 
 from uke.helpers import GOLDEN, run_cli
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 INPUTS = ["medical", "dental", "pharmacy", "medical_problems"]
 PATCHED = ["medical", "dental", "pharmacy"]

@@ -14,6 +14,9 @@ import pytest
 
 from uke.helpers import CLAIM_INFO, FUSHO, GO, GOLDEN, IR, cli_command, medical_re, resolution, run_cli, uke
 
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 
 def test_check_clean_file_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "ok.UKE"

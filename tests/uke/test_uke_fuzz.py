@@ -12,6 +12,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,9 @@ from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.patch import PatchResult, load_resolutions, patch_records
 from rezept_fusho.uke.problems import MESSAGES, UkeError, UkeReadError
 from rezept_fusho.uke.reader import UkeReader
+
+#: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
+pytestmark = pytest.mark.slow
 
 #: Personal data a report must never repeat (each piece long enough to be unmistakable).
 SECRETS = ("ヤマダタロウ", "東京都新宿区", "09012345678")

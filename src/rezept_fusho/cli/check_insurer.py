@@ -6,47 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from rezept_fusho.numbers import insurer
-from rezept_fusho.numbers.exceptions import InvalidNumber
-from rezept_fusho.rules.claim.payer import payer_for_insurer
-
-
-def describe(raw: str) -> dict[str, Any]:
-    """What the library knows of *raw* as a 保険者番号 (never raises)."""
-    report: dict[str, Any] = {
-        "input": raw,
-        "number": None,
-        "valid": False,
-        "placeholder": False,
-        "code": None,
-        "message": None,
-    }
-    if insurer.is_placeholder(raw):
-        report.update(
-            number=insurer.compact(raw),
-            placeholder=True,
-            code="placeholder",
-            message="不詳・災害時の仮番号です（検証番号の検査対象外） / a placeholder: "
-            "not a real insurer, exempt from the check digit",
-        )
-        return report
-    try:
-        number = insurer.validate(raw)
-    except InvalidNumber as exc:
-        report.update(code=exc.code, message=exc.message)
-        return report
-    law = insurer.law_code(number)
-    report.update(
-        number=number,
-        valid=True,
-        law_code=law,
-        law_name=insurer.LAW_CODES.get(law, None) if law else "国民健康保険（市町村・国保組合）",
-        prefecture=insurer.prefecture_code(number),
-        known_components=insurer.is_valid(number, strict=True),
-        payer=payer_for_insurer(number),
-        uke_form=insurer.format(number),
-    )
-    return report
+from rezept_fusho.api import describe_insurer
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,7 +33,7 @@ def _text(report: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    reports = [describe(raw) for raw in args.numbers]
+    reports = [describe_insurer(raw) for raw in args.numbers]
     for report in reports:
         print(json.dumps(report, ensure_ascii=False) if args.json else _text(report))
     return 0 if all(r["valid"] or r["placeholder"] for r in reports) else 1

@@ -6,10 +6,12 @@ import argparse
 import re
 import sys
 from datetime import date
+from typing import get_args
 
 from rezept_fusho.cli.io import UsageError, open_output
 from rezept_fusho.guide import render
-from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END
+from rezept_fusho.rules.frontdesk import expired_card_temporary
+from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -25,10 +27,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
     parser.add_argument(
         "--temporary-end",
-        choices=("2026-07-31", "2026-03-31"),
+        choices=get_args(TemporaryEnd),
         default=DEFAULT_END,
-        help="end of the temporary handling of expired 保険証: 2026-07-31 (minister's announced extension, "
-        "no formal notice found; default) or 2026-03-31 (the notices)",
+        help="end of the temporary handling of expired 保険証, as each notice set it: "
+        + "; ".join(
+            f"{value.value.isoformat()} ({value.citation.document.issuer}"
+            + (", no formal notice found" if value.grade == "unverified" else "")
+            + ")"
+            for value in expired_card_temporary.END.values
+        )
+        + f" (default {DEFAULT_END})",
     )
     parser.set_defaults(func=run)
 

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
-from typing import Any
 
-from pydantic import BaseModel
-
+from rezept_fusho.api import resolve_object
 from rezept_fusho.cli import lines
-from rezept_fusho.models.claim import Claim
-from rezept_fusho.resolver import resolve
-
-
-def resolve_object(obj: Mapping[str, Any]) -> BaseModel:
-    """The handler: one parsed claim object → its resolution (raises on bad input)."""
-    return resolve(Claim.model_validate(obj))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

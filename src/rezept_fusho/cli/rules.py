@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from rezept_fusho.api import rules_in_force
 from rezept_fusho.models.types import parse_iso_date
 from rezept_fusho.rules.registry import RULES
 from rezept_fusho.rules.rule import Rule
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if day is None:
             print("rezept-fusho rules: --date must be YYYY-MM-DD", file=sys.stderr)
             return 2
-        rules = tuple(rule for rule in RULES if rule.in_force(day))
+        rules = rules_in_force(day)
     for rule in rules:
         if args.json:
             print(json.dumps(rule_object(rule), ensure_ascii=False))

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
-from typing import Any
 
-from pydantic import BaseModel
-
+from rezept_fusho.api import triage_object
 from rezept_fusho.cli import lines
-from rezept_fusho.reception import Situation, triage
-
-
-def triage_object(obj: Mapping[str, Any]) -> BaseModel:
-    """The handler: one parsed situation object → its guidance (raises on bad input)."""
-    return triage(Situation.model_validate(obj))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

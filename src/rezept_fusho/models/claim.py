@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from rezept_fusho.input_errors import to_claim_error
 from rezept_fusho.models.types import (
     Branch,
     CardNumber,
@@ -32,7 +33,6 @@ from rezept_fusho.models.types import (
 )
 from rezept_fusho.rules.claim import fusho_insurer_placeholder
 from rezept_fusho.rules.claim.fusho_insurer_placeholder import InsurerPlaceholder
-from rezept_fusho.validation import to_claim_error
 
 ReceiptType = Literal["medical", "dental", "pharmacy"]
 InsuranceKind = Literal["employee", "national", "late_elderly", "unknown"]

@@ -177,7 +177,7 @@ Text = Annotated[str, AfterValidator(_non_blank)]
 #: Optional text where an empty string means "not stated": it becomes null.
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
-#: Every error code the types above raise (validation.py passes them through).
+#: Every error code the types above raise (input_errors.py passes them through).
 CODES = frozenset(
     {
         "invalid_date",

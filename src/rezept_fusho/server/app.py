@@ -25,9 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
 from rezept_fusho import __version__
-from rezept_fusho.cli.check_insurer import describe
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.cli.triage import triage_object
+from rezept_fusho.api import describe_insurer, resolve_object, rules_in_force, triage_object
 from rezept_fusho.jsonl import Handler, loads, outcome
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
@@ -198,7 +196,7 @@ def create_app(
         summary="validate a 保険者番号 (check digit, length, placeholders)",
     )
     def insurer_number(number: str) -> dict[str, Any]:
-        return describe(number)
+        return describe_insurer(number)
 
     @app.get(
         "/v1/rules",
@@ -220,7 +218,7 @@ def create_app(
         day = parse_iso_date(date)
         if day is None:
             return INVALID_RULES_DATE.answer()
-        return [rule_out(rule) for rule in RULES if rule.in_force(day)]
+        return [rule_out(rule) for rule in rules_in_force(day)]
 
     # Outermost, so that it also sees the answers the guard gives before any body is read.
     app.add_middleware(CloseUnreadBodies)

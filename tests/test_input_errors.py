@@ -1,4 +1,4 @@
-"""Pydantic errors → stable error codes and dotted fields (validation.py, models/types.py; issue contract).
+"""Pydantic errors → stable error codes and dotted fields (input_errors.py, models/types.py; issue contract).
 
 missing_field, unknown_field (nested too), invalid_choice, invalid_type,
 invalid_date, invalid_year_month, invalid_branch, placeholder_insurer_number,
@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process_line
+from jsonl_lines import process_line
+from rezept_fusho.api import resolve_object
+from rezept_fusho.input_errors import to_claim_error
 from rezept_fusho.models.claim import Claim
-from rezept_fusho.validation import to_claim_error
 
 QUAL = {"insurer_number": "01130012", "number": "1"}
 DECL = {

@@ -2,7 +2,7 @@
 
 A scenario is ``{"id", "title", "rules", "input", "expect"}``. ``input`` is a
 claim, run exactly as ``rezept-fusho resolve`` runs one line (through
-:func:`rezept_fusho.jsonl.process` with the CLI's handler); or, for the
+the JSON Lines runner with the CLI's handler); or, for the
 validator scenarios (T26), ``{"command": "check-insurer", "number": …}``, run
 through the ``check-insurer`` command's :func:`describe`.
 """
@@ -14,11 +14,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rezept_fusho.cli.check_insurer import describe
-from rezept_fusho.cli.resolve import resolve_object
-from rezept_fusho.jsonl import process
+from jsonl_lines import process
+from rezept_fusho.api import describe_insurer as describe
+from rezept_fusho.api import resolve_object
 
-SCENARIO_FILE = Path(__file__).with_name("claims.json")
+SCENARIO_FILE = Path(__file__).parent / "scenarios" / "claims.json"
 
 
 def load_scenarios() -> list[dict[str, Any]]:

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_runner import run_cli_text
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.reception import Guidance, Situation, triage
 from rezept_fusho.rules.frontdesk import certificate_grace
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "situations.jsonl"
-HAS_DUNDER_MAIN = importlib.util.find_spec("rezept_fusho.cli.__main__") is not None
-COMMAND = (
-    [sys.executable, "-m", "rezept_fusho.cli"]
-    if HAS_DUNDER_MAIN
-    else [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
-)
 ONE_DAY = timedelta(days=1)
 
 
@@ -265,11 +258,10 @@ def test_situation_rejects_unknown_fields_and_is_frozen() -> None:
 
 
 def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*COMMAND, "triage", *args], input=stdin, capture_output=True, text=True, check=False, cwd=REPO
-    )
+    return run_cli_text("triage", *args, stdin=stdin, cwd=REPO)
 
 
+@pytest.mark.slow
 def test_cli_examples_exit_0() -> None:
     done = _cli(str(EXAMPLES))
     assert done.returncode == 0, done.stderr
@@ -280,6 +272,7 @@ def test_cli_examples_exit_0() -> None:
     assert all("window_payment" in record and record["trace"] for record in records)
 
 
+@pytest.mark.slow
 def test_cli_error_records_exit_1() -> None:
     lines = [
         json.dumps({"situation_id": "ok", "service_date": "2025-07-10", "case": "no_card", "visit": "first"}),
@@ -313,6 +306,7 @@ def test_cli_error_records_exit_1() -> None:
     assert "ヤマダ" not in done.stdout.split("\n")[3]
 
 
+@pytest.mark.slow
 def test_cli_missing_file_exit_2(tmp_path: Path) -> None:
     done = _cli(str(tmp_path / "none.jsonl"))
     assert done.returncode == 2

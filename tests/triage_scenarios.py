@@ -15,7 +15,7 @@ from typing import Any
 
 from rezept_fusho.reception import Situation, triage
 
-SCENARIOS_PATH = Path(__file__).with_name("scenarios.json")
+SCENARIOS_PATH = Path(__file__).parent / "reception" / "scenarios.json"
 _HELPERS = ("trace_includes", "warnings_include", "path_methods")
 
 

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+import triage_scenarios as runner
 from rezept_fusho.rules import frontdesk
-
-_spec = importlib.util.spec_from_file_location(
-    "frontdesk_scenario_runner", Path(__file__).with_name("scenario_runner.py")
-)
-assert _spec is not None
-assert _spec.loader is not None
-runner = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("frontdesk_scenario_runner", runner)
-_spec.loader.exec_module(runner)
 
 SCENARIOS: list[dict[str, Any]] = runner.load()
 

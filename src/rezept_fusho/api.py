@@ -1,0 +1,87 @@
+"""The library core the command line and the HTTP service both call: one JSON object in, one model out.
+
+Each function takes what one JSON Lines line or one HTTP body holds and
+returns the typed result, raising pydantic's ``ValidationError`` or a
+:class:`~rezept_fusho.errors.ClaimError` for input that cannot be handled;
+:func:`rezept_fusho.jsonl.outcome` turns either into the error record.
+
+>>> resolve_object({"claim_id": "c1", "service_date": "2025-07-10",
+...     "current_qualification": {"insurer_number": "01130012", "number": "1"}}).basis
+'current'
+>>> describe_insurer("77777779")["code"], describe_insurer("01130013")["code"]
+('placeholder', 'invalid_checksum')
+>>> [rule.id for rule in rules_in_force(date(2023, 7, 9))]
+['LATE-ELDERLY-AGE-75', 'PAYER-BY-INSURER-NUMBER', 'BRANCH-NONE-LATE-ELDERLY']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from rezept_fusho.models.claim import Claim
+from rezept_fusho.models.resolution import Resolution
+from rezept_fusho.numbers import insurer
+from rezept_fusho.numbers.exceptions import InvalidNumber
+from rezept_fusho.reception import Guidance, Situation, triage
+from rezept_fusho.resolver import resolve
+from rezept_fusho.rules.claim.payer import payer_for_insurer
+from rezept_fusho.rules.rule import Rule
+
+__all__ = ["describe_insurer", "resolve_object", "rules_in_force", "triage_object"]
+
+
+def resolve_object(obj: Mapping[str, Any]) -> Resolution:
+    """One parsed claim object → its resolution."""
+    return resolve(Claim.model_validate(obj))
+
+
+def triage_object(obj: Mapping[str, Any]) -> Guidance:
+    """One parsed front-desk situation → its guidance."""
+    return triage(Situation.model_validate(obj))
+
+
+def describe_insurer(raw: str) -> dict[str, Any]:
+    """What the library knows of *raw* as a 保険者番号 (never raises): ``check-insurer --json``'s object."""
+    report: dict[str, Any] = {
+        "input": raw,
+        "number": None,
+        "valid": False,
+        "placeholder": False,
+        "code": None,
+        "message": None,
+    }
+    if insurer.is_placeholder(raw):
+        report.update(
+            number=insurer.compact(raw),
+            placeholder=True,
+            code="placeholder",
+            message="不詳・災害時の仮番号です（検証番号の検査対象外） / a placeholder: "
+            "not a real insurer, exempt from the check digit",
+        )
+        return report
+    try:
+        number = insurer.validate(raw)
+    except InvalidNumber as exc:
+        report.update(code=exc.code, message=exc.message)
+        return report
+    law = insurer.law_code(number)
+    report.update(
+        number=number,
+        valid=True,
+        law_code=law,
+        law_name=insurer.LAW_CODES.get(law, None) if law else "国民健康保険（市町村・国保組合）",
+        prefecture=insurer.prefecture_code(number),
+        known_components=insurer.is_valid(number, strict=True),
+        payer=payer_for_insurer(number),
+        uke_form=insurer.format(number),
+    )
+    return report
+
+
+def rules_in_force(day: date) -> tuple[Rule, ...]:
+    """The rules of the registry in force on *day*, each read on its own axis (診療日 or 請求年月)."""
+    from rezept_fusho.rules.registry import RULES  # noqa: PLC0415 - the whole registry, on first use
+
+    return tuple(rule for rule in RULES if rule.in_force(day))
