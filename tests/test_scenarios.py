@@ -1,8 +1,9 @@
 """The scenario file: rules.md §10 (T01–T13, T25, T26, T30, T31, T33, T35), one per rule, window edges.
 
 Each scenario's expected object is a subset of the output (dicts: every
-expected key, recursively; lists: same length, item by item), and every rule
-id it names must appear in the output's trace.
+expected key, recursively; lists: same length, item by item), every rule id
+it names must appear in the output's trace, and the whole trace must be
+exactly the scenario's ``trace`` (rule ids in order; empty for an error).
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def test_scenario(scenario: dict[str, Any]) -> None:
     assert not problems, "\n".join(problems)
     missing = set(scenario["rules"]) - runner.trace_rule_ids(output)
     assert not missing, f"rules not in the trace: {sorted(missing)}"
+    # The exact trace, in order: a rule applied, skipped or reordered by a change is caught here.
+    assert [entry["rule"] for entry in output.get("trace", ())] == scenario["trace"]
 
 
 def test_every_fusho_scenario_trace_cites_a_source() -> None:
