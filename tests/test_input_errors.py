@@ -221,3 +221,21 @@ def test_branch_full_width_and_spaces_folded() -> None:
     claim = Claim.model_validate(_base(current_qualification={**QUAL, "branch": "０ 1"}))
     assert claim.current_qualification is not None
     assert claim.current_qualification.branch == "01"
+
+
+def test_the_models_bound_the_ids_too() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from rezept_fusho import Claim
+    from rezept_fusho.reception import Situation
+
+    for model, field, base in (
+        (Claim, "claim_id", {"service_date": "2025-07-10"}),
+        (Situation, "situation_id", {"service_date": "2025-07-10", "case": "outage", "visit": "first"}),
+    ):
+        with pytest.raises(ValidationError) as info:
+            model.model_validate({**base, field: "x" * 129})
+        error = to_claim_error(info.value)
+        assert (error.code, error.field) == ("id_too_long", field)
+        assert "x" * 10 not in error.message

@@ -19,7 +19,7 @@ import re
 from pydantic import ValidationError
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.models.types import CODES
+from rezept_fusho.models.types import CODES, MAX_ID_LENGTH
 
 _BUILTIN: dict[str, tuple[str, str, str]] = {
     "missing": ("missing_field", "必須項目がありません", "a required field is missing"),
@@ -27,7 +27,19 @@ _BUILTIN: dict[str, tuple[str, str, str]] = {
     "literal_error": ("invalid_choice", "選択肢にない値です", "the value is not one of the allowed choices"),
     "string_pattern_mismatch": ("invalid_format", "形式が正しくありません", "the value has the wrong format"),
     "string_too_short": ("blank_value", "空の値は使えません", "the value must not be empty"),
+    # Only the ids have a maximum length.
+    "string_too_long": (
+        "id_too_long",
+        f"IDが長すぎます（{MAX_ID_LENGTH}文字まで）",
+        f"the id is longer than {MAX_ID_LENGTH} characters",
+    ),
 }
+
+
+def id_too_long(id_field: str) -> ClaimError:
+    """The error of an id over :data:`~rezept_fusho.models.types.MAX_ID_LENGTH` (never echoing it)."""
+    code, ja, en = _BUILTIN["string_too_long"]
+    return ClaimError(code, id_field, ja, en)
 _TYPE_ERROR = ("invalid_type", "型が正しくありません", "the value has the wrong type")
 _INVALID = ("invalid_value", "値が正しくありません", "the value is not valid")
 

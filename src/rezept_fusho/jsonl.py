@@ -34,7 +34,8 @@ import attrs
 from pydantic import BaseModel, ValidationError
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.input_errors import to_claim_error
+from rezept_fusho.input_errors import id_too_long, to_claim_error
+from rezept_fusho.models.types import MAX_ID_LENGTH
 from rezept_fusho.spill_dir import spill_directory
 
 if TYPE_CHECKING:
@@ -54,7 +55,6 @@ CHUNK_CHARS = 4 << 20
 #: Nesting of arrays and objects a line may have (a claim has 3); deeper is ``invalid_json``.
 MAX_DEPTH = 64
 #: Characters of an id (``claim_id``, ``situation_id``) that are echoed; a longer id is ``id_too_long``.
-MAX_ID_LENGTH = 128
 #: What counts as blank: a line of these alone gets no output line.
 BLANK = " \t\r\n"
 
@@ -189,15 +189,6 @@ def _too_long(limit: int) -> ClaimError:
     )
 
 
-def _id_too_long(id_field: str) -> ClaimError:
-    return ClaimError(
-        "id_too_long",
-        id_field,
-        f"IDが長すぎます（{MAX_ID_LENGTH}文字まで）",
-        f"the id is longer than {MAX_ID_LENGTH} characters",
-    )
-
-
 def outcome(
     obj: object, line: int, handler: Handler, id_field: str = "claim_id"
 ) -> tuple[dict[str, Any], bool]:
@@ -208,7 +199,7 @@ def outcome(
     id_value = raw_id if isinstance(raw_id, str) else None
     if id_value is not None and len(id_value) > MAX_ID_LENGTH:
         # Not echoed, not even cut: a cut id could be taken for another claim's.
-        return error_record(None, line, _id_too_long(id_field), id_field), False
+        return error_record(None, line, id_too_long(id_field), id_field), False
     try:
         model = handler(obj)
     except ValidationError as exc:

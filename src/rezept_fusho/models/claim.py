@@ -27,6 +27,7 @@ from rezept_fusho.models.types import (
     InsurerNumber,
     IsoDate,
     OptionalText,
+    RecordId,
     Symbol,
     Text,
     YearMonth,
@@ -134,7 +135,7 @@ class Claim(BaseModel):
 
     model_config = _CONFIG
 
-    claim_id: str = Field(title="請求ID", min_length=1)
+    claim_id: RecordId = Field(title="請求ID")
     service_date: IsoDate = Field(title="診療日")
     claim_month: YearMonth | None = Field(
         default=None, title="請求年月", description="YYYY-MM; default: the month after service_date"

@@ -177,6 +177,11 @@ Text = Annotated[str, AfterValidator(_non_blank)]
 #: Optional text where an empty string means "not stated": it becomes null.
 OptionalText = Annotated[str | None, BeforeValidator(_blank_to_none)]
 
+#: The longest ``claim_id`` / ``situation_id``: an id is echoed in every error record, so it is bounded.
+MAX_ID_LENGTH = 128
+#: A vendor's key for one input line: non-empty, bounded, echoed back as it is.
+RecordId = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH)]
+
 #: Every error code the types above raise (input_errors.py passes them through).
 CODES = frozenset(
     {

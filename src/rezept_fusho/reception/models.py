@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rezept_fusho.models.claim import InsuranceKind
 from rezept_fusho.models.resolution import Basis, TraceEntry, WarningItem
-from rezept_fusho.models.types import IsoDate
+from rezept_fusho.models.types import IsoDate, RecordId
 from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
 from rezept_fusho.rules.frontdesk.vocabulary import (
@@ -62,7 +62,7 @@ class Situation(BaseModel):
 
     model_config = _CONFIG
 
-    situation_id: str = Field(title="受付ID", min_length=1)
+    situation_id: RecordId = Field(title="受付ID")
     service_date: IsoDate = Field(title="診療日")
     case: Case = Field(
         title="ケース",
