@@ -97,5 +97,5 @@ def test_every_warning_code_is_documented_once() -> None:
     from rezept_fusho.warning_codes import WARNINGS
 
     contract = (SRC.parents[1] / "docs" / "contract.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `([a-z0-9_]+)` \|", contract[contract.index("## Warnings") :], re.M))
+    documented = set(re.findall(r"^\| `([a-z0-9_]+)` \|", contract[contract.index("## 警告") :], re.M))
     assert documented == set(WARNINGS)
