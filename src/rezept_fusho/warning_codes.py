@@ -115,10 +115,8 @@ WARNINGS: dict[str, WarningText] = {
         "（options.flexible_return_visit）",
         "a 再診 of a known patient: the clinic may charge 3割等 instead (options.flexible_return_visit)",
     ),
-    "full_cost_refund": WarningText(
-        "10割を受け取った後に資格が確認できた場合は、差額を返金して保険請求できます",
-        "if the qualification is confirmed later, refund the difference and bill the insurer",
-    ),
+    # The text is the rule's (FRONTDESK-AFTER-FULL-PAYMENT): the triage passes its titles.
+    "full_cost_refund": WarningText("{rule_ja}", "{rule_en}"),
     "disaster_notice": WarningText(
         "災害時は別途、災害時の取扱い（事務連絡）が示されることがあります",
         "in a disaster a separate notice may set other handling",

@@ -9,9 +9,10 @@ from datetime import date
 from typing import get_args
 
 from rezept_fusho.cli.io import UsageError, open_output
-from rezept_fusho.guide import render
+from rezept_fusho.guide import FIRST_DAY, render
 from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
+from rezept_fusho.text.dates import ja_date
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -19,11 +20,17 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "guide",
-        help="render the one-page A4 front-desk guide (HTML) as of a date",
-        description="Render, from the rule registry, the front-desk guide (case → pattern → window payment → "
-        "claim) in force on DATE, as one A4 page of HTML to print.",
+        help="render the one-page A4 front-desk and billing guide (HTML) as of a date",
+        description="Render, from the rule registry, the guide for the window and the billing clerk (case → "
+        "what to accept → window payment → after 10割 → 申立書 → claim) in force on DATE, as HTML that "
+        "fits a screen and prints on one A4 page.",
     )
-    parser.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the day the guide is valid for")
+    parser.add_argument(
+        "--date",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=f"the day the guide is valid for (from {FIRST_DAY.isoformat()}, 保発0710第1号)",
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
     parser.add_argument(
         "--temporary-end",
@@ -54,6 +61,14 @@ def run(args: argparse.Namespace) -> int:
     day = _day(args.date)
     if day is None:
         print("rezept-fusho guide: --date must be a real date written YYYY-MM-DD", file=sys.stderr)
+        return 2
+    if day < FIRST_DAY:  # as triage refuses the service date: no front-desk rule applies yet
+        print(
+            f"rezept-fusho guide: --date {day.isoformat()} は保発0710第1号（{ja_date(FIRST_DAY)}）より前で、"
+            f"受付のルールがありません / is before 保発0710第1号 ({FIRST_DAY.isoformat()}), "
+            "the first day of the front-desk rules",
+            file=sys.stderr,
+        )
         return 2
     try:
         with open_output(args.output) as out:  # opened first: an unwritable -o fails before the work

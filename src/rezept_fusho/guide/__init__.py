@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from rezept_fusho.guide.render import METHOD_CODES, render
+from rezept_fusho.guide.render import FIRST_DAY, render, rules_shown
 
-__all__ = ["METHOD_CODES", "render"]
+__all__ = ["FIRST_DAY", "render", "rules_shown"]

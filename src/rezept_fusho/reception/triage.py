@@ -7,7 +7,8 @@ An explicit ordered decision list, like the resolver:
    資格確認書 in every case; a card still within its certificate's grace first);
 2. the temporary handling of an expired 保険証 or the お知らせ alone, last;
 3. the first path usable now decides: 3割等 (the patient's share); with none,
-   10割 as the base case — or 3割等 on a 再診 of a known patient when the clinic's
+   10割 as the base case, and what settles it once the qualification is
+   confirmed — or 3割等 on a 再診 of a known patient when the clinic's
    policy (``options.flexible_return_visit``) says so;
 4. the claim tier the visit will likely be billed on, in the resolver's terms,
    and the 申立書 items to collect now when a 不詳 claim is possible.
@@ -28,6 +29,7 @@ from rezept_fusho.models.resolution import Basis, TraceEntry, WarningItem
 from rezept_fusho.reception.models import Guidance, Path, Situation, WindowPayment
 from rezept_fusho.rules.claim import tier_current, tier_fusho, tier_past
 from rezept_fusho.rules.frontdesk import (
+    after_full_payment,
     cases,
     certificate_grace,
     collect,
@@ -192,8 +194,8 @@ def _temporary_path(situation: Situation, presented: frozenset[Item], ledger: Le
     return Path(
         method="temporary_lookup",
         pattern=None,
-        label="有効期限切れの保険証・資格情報のお知らせのみ（暫定的取扱い）",
-        action="被保険者番号等でオンライン資格確認等システムに照会し、有効な資格が確認できれば3割等とする",
+        label=expired_card_temporary.LABEL_JA,
+        action=expired_card_temporary.ACTION_JA,
         rule=rule.id,
         available=situation.lookup != "invalid" and timing == "now",
         timing=timing,
@@ -234,7 +236,9 @@ def _payment_and_basis(
             )
             return payment, "past" if situation.case == "qualification_invalid" else "current"
         ledger.warn("flexible_return_visit_possible")
-    ledger.warn("full_cost_refund")
+    after = after_full_payment.RULE
+    ledger.use(after)
+    ledger.warn("full_cost_refund", rule_ja=after.title_ja, rule_en=after.title_en)
     if situation.case == "card_lost_disaster":
         ledger.warn("disaster_notice")
     return (

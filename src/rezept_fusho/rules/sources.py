@@ -136,3 +136,24 @@ VIA_WICNET_3 = "wic-net OCR https://wic-net.com/material/document/10145/3"
 VIA_WICNET_8 = "wic-net OCR https://wic-net.com/material/document/10145/8"
 VIA_WICNET_10 = "wic-net OCR https://wic-net.com/material/document/10145/10"
 VIA_NIIGATA = "新潟日報 https://www.niigata-nippo.co.jp/articles/-/799360"
+
+# After a 10割 payment (issue 13): what settles it once the qualification is confirmed.
+
+OQS_MANUAL = Document(
+    title="オンライン資格確認等システム運用マニュアル（医療機関・薬局）",
+    issuer="厚生労働省",
+    # Dated by ver 2.40, the revision 保団連 compares with ver 2.30: ver 2.30's own date was not found.
+    issued_on=date(2023, 6, 2),
+    url="https://hodanren.doc-net.or.jp/?p=15043",
+)
+
+KENPO_ACT = Document(
+    title="健康保険法（大正11年法律第70号）",
+    issuer="国会（e-Gov法令検索）",
+    issued_on=date(1922, 4, 22),
+    url="https://laws.e-gov.go.jp/law/211AC0000000070",
+)
+
+VIA_HODANREN_OQS = "保団連 https://hodanren.doc-net.or.jp/?p=15043"
+VIA_KYOKAI_KENPO = "協会けんぽ https://www.kyoukaikenpo.or.jp/g3/cat310/sb3110/r137"
+VIA_HYOGO_KENYAKU = "兵庫県薬剤師会 http://hyogo-kenyaku.jp/infos/detail?id=3260"

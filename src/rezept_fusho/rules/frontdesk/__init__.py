@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from rezept_fusho.rules.frontdesk import (
+    after_full_payment,
     cases,
     certificate_grace,
     collect,
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     certificate_grace.RULE,
     *expired_card_temporary.RULES,
     *window_payment.RULES,
+    after_full_payment.RULE,
     collect.RULE,
 )
 

@@ -97,6 +97,10 @@ RULE_EXTENSION = Rule(
 
 RULES: tuple[Rule, ...] = (RULE_KOKUHO_KOUKI, RULE_ALL_INSURERS, RULE_EXTENSION)
 
+#: What the window does under the handling: the triage's path and the guide's row.
+LABEL_JA: Final = "有効期限切れの保険証・資格情報のお知らせのみ（暫定的取扱い）"
+ACTION_JA: Final = "被保険者番号等でオンライン資格確認等システムに照会し、有効な資格が確認できれば3割等とする"
+
 _KOKUHO_KOUKI: frozenset[InsuranceKind] = frozenset({"national", "late_elderly"})
 
 

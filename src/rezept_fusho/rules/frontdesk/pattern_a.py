@@ -8,6 +8,11 @@ with the card (from 2024-12-02, 告示第349号); on a 再診, when earlier visi
 give the data a claim needs, an oral check that nothing has changed (the
 申立書 is then deemed submitted); on a 初診, the 被保険者資格申立書 with the
 card. The clinic keeps the 申立書 and may destroy it once the claim is paid.
+
+The form is part of 保発0710第1号 itself (:data:`FORM`): the 申立書 is its
+別紙様式 and the 説明書 for the patient its 別添3 (the naming as 日本薬剤師会
+relayed it). MHLW publishes it only inside the notice; associations pass
+the same PDF on. No Word or Excel version was found.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from rezept_fusho.rules.sources import (
     HOHATSU_0710,
     HOKEN_BUKAI_20241031,
     KOKUJI_349,
+    VIA_HYOGO_KENYAKU,
     VIA_JDA,
     VIA_JMEDJ_349,
     VIA_SEED_003,
@@ -28,6 +34,13 @@ from rezept_fusho.rules.sources import (
 )
 
 _SUMMARY = __doc__ or ""
+
+#: Where the 申立書 form comes from: the notice's own 別紙様式, with the 説明書 as 別添3.
+FORM = Citation(
+    HOHATSU_0710,
+    "別紙様式「被保険者資格申立書」・別添3「被保険者資格申立書に関する説明書」",
+    via=VIA_HYOGO_KENYAKU,
+)
 
 RULE_PORTAL = Rule(
     id="FRONTDESK-PATTERN-A-PORTAL",
@@ -74,6 +87,7 @@ RULE_DECLARATION = Rule(
     citations=(
         Citation(HOHATSU_0710, "2(2)・別添3", via=VIA_WICNET_10),
         Citation(HOKEN_BUKAI_20241031, "資料2（初診）"),
+        FORM,
     ),
     summary=_SUMMARY,
 )
