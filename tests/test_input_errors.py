@@ -170,6 +170,15 @@ CASES: list[tuple[str, dict[str, Any], str, str | None]] = [
         "current_qualification.insurer_number",
     ),
     ("receipt_number", _base(receipt_number="12a"), "invalid_format", "receipt_number"),
+    *(
+        (
+            f"non-JIS {item}",
+            _base(current_qualification=None, declaration={**DECL, item: "架空𠮷"}),
+            "not_jis_x0208",
+            f"declaration.{item}",
+        )
+        for item in ("insurer_name", "employer_name", "contact")
+    ),
 ]
 
 
@@ -201,6 +210,18 @@ def test_messages_never_quote_the_input() -> None:
     error = _error(_base(**{secret: 1}))
     assert error["field"] == "<unknown key>"
     assert secret not in error["message"]
+
+
+def test_every_message_is_the_field_then_japanese_then_english() -> None:
+    error = _error(_base(current_qualification=None, declaration={**DECL, "contact": "０３𠮷"}))
+    assert error["message"] == (
+        "declaration.contact: 3文字目はJIS X 0208にない文字です / character 3 is not in JIS X 0208"
+    )
+    error = _error(_base(current_qualification=None, declaration={**DECL, "kana_name": "山田"}))
+    assert error["message"] == (
+        "declaration.kana_name: カナ氏名はカタカナ（またはひらがな）で記入してください"
+        " / the kana name must be written in katakana (or hiragana)"
+    )
 
 
 def test_first_error_decides() -> None:

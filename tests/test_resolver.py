@@ -74,8 +74,15 @@ def test_default_claim_month_rolls_over_the_year() -> None:
 
 def test_birth_after_service() -> None:
     error = _error(_claim(declaration=_declaration(insurance_kind="unknown", birth_date="2025-07-11")))
-    assert error["code"] == "birth_after_service"
-    assert error["field"] == "declaration.birth_date"
+    assert error == {
+        "code": "birth_after_service",
+        "field": "declaration.birth_date",
+        "message": "declaration.birth_date: 生年月日が診療日より後です / the birth date is after the service date",
+    }
+    # born on the day of the visit: a newborn, not an error
+    assert "error" not in _out(
+        _claim(declaration=_declaration(insurance_kind="unknown", birth_date="2025-07-10"))
+    )
 
 
 def test_contacted_before_service_warns() -> None:

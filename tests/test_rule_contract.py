@@ -102,8 +102,9 @@ def test_parameters_are_dated_and_cited(series: parameter.Parameter[object]) -> 
     for value in series.values:
         assert series.at(value.start) == value.value
         assert value.citation.document.url.startswith("https://")
-    with pytest.raises(LookupError):
+    with pytest.raises(LookupError) as info:
         series.at(series.first.start - timedelta(days=1))
+    assert str(info.value) == f"{series.id} has no value before {series.first.start.isoformat()}"
 
 
 def test_option_literals_are_the_parameters_values() -> None:

@@ -2,9 +2,9 @@
 
 Each scenario: ``{"id", "title", "input": <situation>, "expect": {...}}``. The
 expectation is a subset of the guidance (dicts compared key by key, lists and
-values exactly) plus three helpers: ``trace_includes`` (rule ids),
-``warnings_include`` (warning codes) and ``path_methods`` (the paths' methods
-in order). :func:`exercised_rule_ids` is what the registry contract test calls.
+values exactly) plus three helpers, each compared exactly and in order:
+``trace_rules`` (the trace's rule ids), ``warning_codes`` and ``path_methods``
+(the paths' methods). :func:`exercised_rule_ids` is what the registry contract test calls.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from rezept_fusho.reception import Situation, triage
 
 SCENARIOS_PATH = Path(__file__).parent / "reception" / "scenarios.json"
-_HELPERS = ("trace_includes", "warnings_include", "path_methods")
+_HELPERS = ("trace_rules", "warning_codes", "path_methods")
 
 
 def load() -> list[dict[str, Any]]:
@@ -48,10 +48,13 @@ def check(scenario: dict[str, Any]) -> list[str]:
     result = run(scenario)
     expect = dict(scenario["expect"])
     problems = mismatches({k: v for k, v in expect.items() if k not in _HELPERS}, result)
-    trace = {entry["rule"] for entry in result["trace"]}
-    problems += [f"trace lacks {rule}" for rule in expect.get("trace_includes", ()) if rule not in trace]
-    codes = {warning["code"] for warning in result["warnings"]}
-    problems += [f"no warning {code}" for code in expect.get("warnings_include", ()) if code not in codes]
+    pinned = {
+        "trace_rules": [entry["rule"] for entry in result["trace"]],
+        "warning_codes": [warning["code"] for warning in result["warnings"]],
+    }
+    for key, actual in pinned.items():
+        if expect.get(key) != actual:
+            problems.append(f"{key}: expected {expect.get(key)!r}, got {actual!r}")
     if "path_methods" in expect:
         methods = [path["method"] for path in result["paths"]]
         if methods != expect["path_methods"]:

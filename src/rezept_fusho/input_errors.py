@@ -40,6 +40,8 @@ def id_too_long(id_field: str) -> ClaimError:
     """The error of an id over :data:`~rezept_fusho.models.types.MAX_ID_LENGTH` (never echoing it)."""
     code, ja, en = _BUILTIN["string_too_long"]
     return ClaimError(code, id_field, ja, en)
+
+
 _TYPE_ERROR = ("invalid_type", "型が正しくありません", "the value has the wrong type")
 _INVALID = ("invalid_value", "値が正しくありません", "the value is not valid")
 

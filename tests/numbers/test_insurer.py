@@ -50,8 +50,16 @@ def test_public_expense_number_fails_strict_on_law_code() -> None:
 def test_strict_prefecture_out_of_range(body: str) -> None:
     number = body + insurer.calc_check_digit(body)
     assert insurer.is_valid(number)
-    with pytest.raises(InvalidComponent, match="都道府県番号"):
+    with pytest.raises(InvalidComponent) as info:
         insurer.validate(number, strict=True)
+    assert info.value.detail == "都道府県番号 / prefecture"
+
+
+@pytest.mark.parametrize("body", ["0101001", "0147001", "01001", "47001"])
+def test_strict_prefecture_bounds_are_in_range(body: str) -> None:
+    # 01 and 47 are the first and last 都道府県番号.
+    number = body + insurer.calc_check_digit(body)
+    assert insurer.validate(number, strict=True) == number
 
 
 def test_strict_prefecture_zero() -> None:

@@ -38,8 +38,9 @@ def test_leading_zeros_do_not_change_the_digit() -> None:
 
 @pytest.mark.parametrize("body", ["", "12a", "１２３", "٠١٢", " 123", "1.5", "12\n"])
 def test_non_ascii_digit_body_rejected(body: str) -> None:
-    with pytest.raises(InvalidFormat):
+    with pytest.raises(InvalidFormat) as info:
         calc_check_digit(body)
+    assert info.value.detail == "body"
 
 
 def test_is_ascii_digits() -> None:

@@ -31,5 +31,5 @@ def test_mismatch_reporting() -> None:
     assert runner.mismatches({"a": {"b": 1}}, {"a": 2}) == [".a: expected an object, got 2"]
     assert runner.mismatches({"a": 1}, {}) == [".a: missing"]
     assert runner.mismatches({"a": 1}, {"a": 2}) == [".a: expected 1, got 2"]
-    bad = dict(SCENARIOS[0], expect={"trace_includes": ["X"], "warnings_include": ["y"], "path_methods": []})
+    bad = dict(SCENARIOS[0], expect={"trace_rules": ["X"], "warning_codes": ["y"], "path_methods": []})
     assert len(runner.check(bad)) == 3

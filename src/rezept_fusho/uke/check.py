@@ -129,26 +129,19 @@ def _number(raw: bytes) -> int | None:
     return int(raw) if _DIGITS.fullmatch(raw) else None
 
 
-#: Results of the 保険者番号 test by field bytes: a file names few insurers many times.
-_INSURER_CACHE: dict[bytes, str | None] = {}
+#: How many 保険者番号 results one run keeps: a file names few insurers many times.
 _CACHE_SIZE = 4096
 
 
 def _insurer_code(raw: bytes) -> str | None:
-    code = _INSURER_CACHE.get(raw, "")
-    if code != "":
-        return code
+    """The problem code of a 保険者番号 field's bytes, or None."""
     value = raw.decode("cp932", "replace")
     if insurer.is_placeholder(value) or len(raw) != 8 or not raw.isascii():
         # Placeholders are exempt; other lengths and modes are field problems already.
-        code = None
-    elif not _INSURER_SHAPE.fullmatch(value):
-        code = "insurer_number_format"
-    else:
-        code = None if insurer.is_valid(value) else "insurer_check_digit"
-    if len(_INSURER_CACHE) < _CACHE_SIZE:
-        _INSURER_CACHE[raw] = code
-    return code
+        return None
+    if not _INSURER_SHAPE.fullmatch(value):
+        return "insurer_number_format"
+    return None if insurer.is_valid(value) else "insurer_check_digit"
 
 
 class _Checker:
@@ -161,6 +154,17 @@ class _Checker:
         self.header_volume = b""
         self.count = 0
         self.points = 0
+        self.insurer_codes: dict[bytes, str | None] = {}
+
+    def _insurer_code(self, raw: bytes) -> str | None:
+        # One memo per run: results stay bounded, and no state outlives the file.
+        try:
+            return self.insurer_codes[raw]
+        except KeyError:
+            code = _insurer_code(raw)
+            if len(self.insurer_codes) < _CACHE_SIZE:
+                self.insurer_codes[raw] = code
+            return code
 
     def _add(
         self, code: str, record: Record | None = None, field: str | None = None, position: int | None = None
@@ -282,7 +286,7 @@ class _Checker:
                 self._add("duplicate_ho", record)
                 return
             receipt.ho = record
-            code = _insurer_code(_field(record, self.layout.specs["HO"].index(INSURER)))
+            code = self._insurer_code(_field(record, self.layout.specs["HO"].index(INSURER)))
             if code is not None:
                 self._add_at(code, record, "HO", INSURER)
         elif rid == "KO":

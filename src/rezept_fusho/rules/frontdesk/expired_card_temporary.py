@@ -130,9 +130,9 @@ def rule_for(day: date, kind: InsuranceKind, end: TemporaryEnd) -> Rule | None:
     unknown kind gets no rule (the triage asks which insurer).
     """
     if day > end_date(end):
-        return None
+        return None  # the extension, when not relied on, starts after this end: never reached
     for rule in RULES:
-        if not rule.in_force(day) or not enabled(rule, end):
+        if not rule.in_force(day):
             continue
         if rule is RULE_KOKUHO_KOUKI and kind not in _KOKUHO_KOUKI:
             continue
