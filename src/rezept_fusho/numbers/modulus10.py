@@ -1,7 +1,6 @@
 """検証番号: the modulus-10 check digit shared by 保険者番号, 公費負担者番号 and 受給者番号.
 
-Source: 厚生労働省「保険者番号等の設定について」(設定要領), as restated in
-``shared/domain/uke-format.md`` §6.2. Starting from the rightmost digit of the
+Source: 厚生労働省「保険者番号等の設定について」(設定要領). Starting from the rightmost digit of the
 body, weight the digits 2, 1, 2, 1, …; add the digits of each product; the
 check digit is 10 minus the last digit of the sum, or 0 when that is 0.
 

@@ -18,7 +18,7 @@ import attrs
 
 Axis = Literal["service_date", "claim_month"]
 
-#: How sure the research is of a rule (``shared/domain/rules.md`` §0).
+#: How sure the research is of a rule (docs/design.md, 確度).
 Grade = Literal["confirmed", "secondary", "seed", "inferred", "unverified"]
 
 

@@ -1,4 +1,4 @@
-"""The documents the rules cite (``shared/domain/rules.md``, ``uke-format.md``).
+"""The documents the rules cite: the notices, 事務連絡, 疑義解釈 and specifications.
 
 One constant per document. Where the primary PDF could not be read, the
 citation's ``via`` names the secondary source the research used.

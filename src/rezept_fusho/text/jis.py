@@ -1,13 +1,13 @@
 """JIS X 0208 text for the 漢字 mode of the electronic receipt (レセ電).
 
-A 漢字-mode field holds only two-byte JIS X 0208 characters (記録条件仕様;
-``shared/domain/uke-format.md`` §1.2). :func:`to_kanji_mode` converts what has
+A 漢字-mode field holds only two-byte JIS X 0208 characters (記録条件仕様,
+共通事項: 漢字モードの文字). :func:`to_kanji_mode` converts what has
 a full-width form — ASCII letters, digits and symbols, half-width katakana,
 the Windows code points that cp932 maps to the same JIS cells — and refuses
 everything else (①, 髙, 𠮷, control characters …) with :class:`NotJisX0208`,
 which names the field and the position but never echoes the whole text.
 
-Choices (``shared/domain/anchors.md`` D1–D2): ``-`` becomes U+2212 MINUS SIGN
+Choices (ours, listed in docs/design.md): ``-`` becomes U+2212 MINUS SIGN
 (Shift_JIS 0x817C, as ORCA writes it) rather than the 長音符 ー, which would
 change the meaning of 1-2-3; ``,`` becomes the full-width comma so no ASCII
 comma ever reaches a UKE record; ``'`` and ``"`` become ’ and ”.

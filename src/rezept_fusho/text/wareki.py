@@ -1,7 +1,7 @@
 """和暦 (Japanese era) dates for 摘要 text.
 
-A five-row era table of our own (``shared/domain/anchors.md`` D3: the stdlib
-has nothing portable and the libraries are stale or opinionated). The first
+A five-row era table of our own: the standard library has nothing portable,
+and the era libraries are stale or opinionated. The first
 year of an era is written 元年. Digits are full-width, not zero-padded.
 
 >>> from datetime import date

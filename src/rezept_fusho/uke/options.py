@@ -1,8 +1,7 @@
 """Options for the facts of the 記録条件仕様 this library could not confirm, and the vendor's choices.
 
-Every default is the value the research found most likely
-(``shared/domain/uke-format.md``, ``reference-software.md``); each is an
-option so a vendor holding the current spec can correct it without waiting
+Every default is the value the research found most likely (the 記録条件仕様
+as transcribed by others, and what ORCA writes); each is an option so a vendor holding the current spec can correct it without waiting
 for a release. ``docs/uke.md`` lists them with their evidence.
 
 >>> UkeOptions().comment_max_bytes is None
