@@ -448,3 +448,41 @@ def test_the_pages_are_not_in_the_openapi_document(client: TestClient) -> None:
     } & set(paths)
     schema = client.get("/openapi.json").json()["components"]["schemas"]["DeclarationForm"]
     assert schema["properties"]["kana_name"]["title"] == "カナ氏名"
+
+
+@pytest.mark.parametrize(
+    ("situation", "badge"),
+    [
+        (
+            {**TRIAGE, "presented": ["my_number_card", "portal_screen", "qualification_notice"]},
+            "今すぐ使える",
+        ),
+        ({**TRIAGE, "case": "outage", "system_down": "on", "holds_past_data": "on"}, "システム復旧後"),
+        (
+            {
+                **TRIAGE,
+                "case": "no_card",
+                "presented": ["expired_health_insurance_card"],
+                "insurance_kind": "employee",
+                "lookup": "invalid",
+            },
+            "使えない",
+        ),
+    ],
+)
+def test_each_path_says_whether_it_can_be_used(
+    client: TestClient, situation: dict[str, Any], badge: str
+) -> None:
+    page = Page(post(client, "/", situation).text)
+    badges = [
+        span.text() for span in page["paths"].find_all("span") if "badge" in (span.attrs.get("class") or "")
+    ]
+    assert badge in badges
+
+
+def test_an_error_with_no_field_belongs_to_no_control() -> None:
+    from rezept_fusho.server.pages.triage_page import _control
+
+    assert _control(None) is None
+    assert _control("options.temporary_end") == "temporary_end"
+    assert _control("presented.1") == "presented"

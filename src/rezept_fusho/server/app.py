@@ -7,7 +7,9 @@ bad claim is answered with the same error record the batch writes (status
 logged as method, route template, status and duration — never a body, a
 query or a path parameter. Only loopback host names are answered unless more
 are listed, and a bearer token is required when one is configured
-(``REZEPT_FUSHO_TOKEN``); ``/healthz`` is exempt from both, for probes.
+(``REZEPT_FUSHO_TOKEN``); ``/healthz`` is exempt from both, for probes. The
+pages' own form posts are answered only from the pages (their ``Origin``) and
+carry the token in a form field (:mod:`rezept_fusho.server.pages.routes`).
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ def create_app(
 ) -> FastAPI:
     """The application.
 
-    *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``.
+    *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``, and
+    every form post of the 受付ナビ pages a ``token`` field holding it.
     Requests are answered only when their ``Host`` header names ``localhost``,
     ``127.0.0.1``, ``[::1]`` or one of *allowed_hosts* (any port; ValueError for
     a name with a port). A request body must arrive within *body_timeout* seconds.
