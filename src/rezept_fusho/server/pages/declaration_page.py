@@ -141,7 +141,7 @@ def _preview(result: DeclarationCheck | None) -> str:
 <dl class="facts" id="claim-facts">{_facts(resolution)}</dl>
 <div id="warnings" class="warn"{"" if warning_items else " hidden"}><h3>注意</h3><ul id="warning-list">{warning_items}</ul></div>
 <h3 id="tekiyo-title">摘要（レセプトに印刷されるとおり）</h3>
-<div class="paper" aria-labelledby="tekiyo-title">
+<div class="paper">
 <p class="margin-note" id="margin-note"{"" if margin else " hidden"}>{esc(margin or "")}</p>
 <ol class="tekiyo" id="tekiyo">{lines}</ol>
 </div>

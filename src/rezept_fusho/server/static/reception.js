@@ -83,11 +83,11 @@
     });
   }
 
-  function askToken(message) {
+  function askToken(message, quietly) {
     if (!panel) { return; }
     setText(byId("token-panel-error"), message || "");
     panel.hidden = false;
-    byId("token-input").focus();
+    if (!quietly) { byId("token-input").focus(); }
   }
 
   if (tokenRequired) {
@@ -263,7 +263,11 @@
   }
 
   function check() {
-    if (tokenRequired && !storedToken()) { askToken("確認にはトークンが必要です。"); return; }
+    if (tokenRequired && !storedToken()) {
+      // Said, not focused: the receptionist is typing in the form.
+      askToken("入力しながらの確認には、トークンが必要です。", true);
+      return;
+    }
     var mine = ++sequence;
     var headers = { "Content-Type": "application/json" };
     if (tokenRequired) { headers.Authorization = "Bearer " + storedToken(); }
