@@ -54,7 +54,18 @@ from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.specs import layout_for
 from rezept_fusho.warning_codes import texts
 
-__all__ = ["DeclarationCheck", "DeclarationForm", "ItemError", "LateElderlyNote", "check"]
+__all__ = [
+    "MAX_ADDRESSES",
+    "DeclarationCheck",
+    "DeclarationForm",
+    "ItemError",
+    "LateElderlyNote",
+    "check",
+    "claim_object",
+    "co_records",
+    "form_field",
+    "late_elderly_note",
+]
 
 #: Address boxes one form may send: more than any 申立書 has room for.
 MAX_ADDRESSES = 20

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from rezept_fusho.jsonl import MAX_ID_LENGTH
 from rezept_fusho.models.resolution import Resolution
 from rezept_fusho.reception.declaration import MAX_ADDRESSES, DeclarationCheck, DeclarationForm, ItemError
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
@@ -231,7 +232,7 @@ def _form(form: DeclarationForm, result: DeclarationCheck | None, boxes: int, to
         text("birth_date", "date"),
         f'<div class="late-elderly" id="late-elderly" aria-live="polite">{_late_elderly(result)}</div>',
         f'<details class="more"{more_open}><summary>レセコンとの連携（任意）</summary>',
-        text("claim_id"),
+        text("claim_id", extra=f' maxlength="{MAX_ID_LENGTH}"'),
         text("receipt_number", extra=' inputmode="numeric"'),
         payer,
         "</details>",
