@@ -10,6 +10,7 @@ script renders the same result into the same elements as the receptionist types.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,16 +20,11 @@ from rezept_fusho.reception.declaration import MAX_ADDRESSES, DeclarationCheck, 
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
 from rezept_fusho.rules.frontdesk import pattern_a
 from rezept_fusho.server.pages.controls import control_id, radios, select, text_input
+from rezept_fusho.server.pages.labels import BASIS_LABELS, PAYER_LABELS
 from rezept_fusho.server.pages.layout import document, esc, japanese, token_field
-from rezept_fusho.server.pages.triage_page import BASIS_LABELS
 
 __all__ = ["form_object", "render", "render_print"]
 
-PAYER_LABELS = {
-    "shiharai_kikin": "支払基金（社会保険診療報酬支払基金）",
-    "kokuho_rengokai": "国保連（国民健康保険団体連合会）",
-    "": "未定（医療機関が選択）",
-}
 #: Address boxes shown on an empty form.
 ADDRESS_BOXES = 2
 _HINTS = {
@@ -120,10 +116,9 @@ def _status(result: DeclarationCheck | None) -> str:
     if result.resolution is not None:
         return f"請求できます：{BASIS_LABELS[result.resolution.basis]}"
     problem = result.problem
-    if problem is None:  # pragma: no cover - a check that does not resolve always has its problem
-        return "まだ請求できません"
-    where = f"{_item_label(problem.field)}：" if problem.field else ""
-    return f"まだ請求できません：{where}{problem.message_ja}"
+    message = problem.message_ja if problem is not None else ""
+    where = f"{_item_label(problem.field)}：" if problem is not None and problem.field else ""
+    return f"まだ請求できません：{where}{message}"
 
 
 def _preview(result: DeclarationCheck | None) -> str:
@@ -136,7 +131,8 @@ def _preview(result: DeclarationCheck | None) -> str:
     claim_line = (result.claim_line or "") if result is not None else ""
     warning_items = "".join(f"<li>{esc(japanese(item.message))}</li>" for item in warnings)
     ready = " hidden" if not claim_line else ""
-    return f"""<section class="preview card" id="preview" aria-labelledby="preview-title">
+    words = f' data-basis="{esc(json.dumps(BASIS_LABELS))}" data-payer="{esc(json.dumps(PAYER_LABELS))}"'
+    return f"""<section class="preview card" id="preview" aria-labelledby="preview-title"{words}>
 <h2 id="preview-title">請求のプレビュー</h2>
 <p id="check-status" class="status{" ok" if resolution else ""}" role="status">{esc(_status(result))}</p>
 <dl class="facts" id="claim-facts">{_facts(resolution)}</dl>

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from typing import Any, get_args
 
 from rezept_fusho.errors import ClaimError
-from rezept_fusho.models.resolution import Basis
 from rezept_fusho.reception.models import Guidance, Path
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
 from rezept_fusho.rules.frontdesk import cases, collect, expired_card_temporary
@@ -26,6 +25,7 @@ from rezept_fusho.rules.frontdesk.vocabulary import (
     Ratio,
 )
 from rezept_fusho.server.pages.controls import checkbox, checkboxes, control_id, radios, select, text_input
+from rezept_fusho.server.pages.labels import BASIS_LABELS
 from rezept_fusho.server.pages.layout import document, esc, japanese, token_field
 from rezept_fusho.text.dates import ja_date
 
@@ -36,12 +36,6 @@ SITUATION_ID = "reception"
 
 #: The case rules' titles read 「case → patterns」: the form shows the case.
 CASE_LABELS = {case: entry.rule.title_ja.split(" → ")[0] for case, entry in cases.CASES.items()}
-BASIS_LABELS: dict[Basis | None, str] = {
-    "current": "現在の資格で請求",
-    "past": "旧資格（過去の資格情報）で請求",
-    "fusho": "「不詳」で請求（申立書の内容を摘要に記載）",
-    None: "保険請求なし（10割を受け取る）",
-}
 _TEXT = ("service_date", "case", "visit", "setting", "certificate_expiry", "insurance_kind", "lookup")
 _CHOICE = ("age_group", "declared_ratio")
 _DEFAULTS = {"setting": "clinic", "insurance_kind": "unknown", "lookup": "not_done"}

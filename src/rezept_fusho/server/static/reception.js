@@ -15,15 +15,6 @@
     "contacted_on", "birth_date", "payer_when_unknown", "claim_id", "receipt_number"
   ];
   var MAX_ADDRESSES = 20;
-  var BASIS = {
-    current: "現在の資格で請求",
-    past: "旧資格（過去の資格情報）で請求",
-    fusho: "「不詳」で請求（申立書の内容を摘要に記載）"
-  };
-  var PAYER = {
-    shiharai_kikin: "支払基金（社会保険診療報酬支払基金）",
-    kokuho_rengokai: "国保連（国民健康保険団体連合会）"
-  };
   var tokenRequired = document.body.getAttribute("data-token-required") === "true";
 
   function byId(id) { return document.getElementById(id); }
@@ -139,6 +130,10 @@
 
   var sequence = 0;
   var timer = null;
+  // The words for the library's values, as the server spells them (pages/labels.py).
+  var preview = byId("preview");
+  var BASIS = JSON.parse(preview.getAttribute("data-basis"));
+  var PAYER = JSON.parse(preview.getAttribute("data-payer"));
 
   function formData() {
     var data = new FormData(form);
@@ -233,7 +228,7 @@
         ["保険者番号", resolution.insurer_number],
         ["記号", resolution.symbol || "なし"],
         ["番号", resolution.number],
-        ["審査支払機関", PAYER[resolution.payer] || "未定（医療機関が選択）"],
+        ["審査支払機関", PAYER[resolution.payer || ""]],
         ["資格確認区分", resolution.qualification_flag || "なし"]
       ].forEach(function (row) {
         append(facts, "dt", row[0]);
