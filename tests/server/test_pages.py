@@ -381,6 +381,7 @@ def test_with_a_token_the_pages_ask_for_it_and_every_post_needs_it() -> None:
     wrong = post(client, "/", {**TRIAGE, "token": "wrong"})
     assert wrong.status_code == 401
     assert "アクセストークンが違います" in wrong.text
+    assert 'data-token-rejected="true"' in wrong.text  # the script forgets the token it kept
     answer = post(client, "/", {**TRIAGE, "token": "s3cret"})
     assert answer.status_code == 200
     assert "s3cret" not in answer.text  # never written into a page

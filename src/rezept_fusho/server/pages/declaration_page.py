@@ -220,7 +220,8 @@ def _form(form: DeclarationForm, result: DeclarationCheck | None, boxes: int, to
         '<fieldset class="addresses" id="addresses"><legend>住所</legend>',
         '<p class="hint">住民票の住所と今住んでいる所が違うときなどは、すべて入力します（1つずつ摘要に記載します）。</p>',
         f'<div id="address-boxes">{address_boxes}</div>',
-        f'<button type="submit" name="action" value="add_address" id="add-address" formnovalidate{add_disabled}>'
+        '<button type="submit" name="action" value="add_address" id="add-address" formnovalidate'
+        f' data-max="{MAX_ADDRESSES}"{add_disabled}>'
         "住所欄を追加</button>",
         "</fieldset>",
         text("contact", "tel", ' inputmode="tel"'),

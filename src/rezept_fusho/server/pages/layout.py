@@ -92,8 +92,11 @@ def token_panel(required: bool) -> str:
     )
 
 
-def document(title: str, main: str, *, current: Page, token_required: bool) -> str:
-    """A whole page: *main* is the content of ``<main>``."""
+def document(
+    title: str, main: str, *, current: Page, token_required: bool, token_rejected: bool = False
+) -> str:
+    """A whole page: *main* is the content of ``<main>``; *token_rejected* makes the script forget its token."""
+    rejected = ' data-token-rejected="true"' if token_rejected else ""
     return f"""<!DOCTYPE html>
 <html lang="ja">
 <head>
@@ -103,7 +106,7 @@ def document(title: str, main: str, *, current: Page, token_required: bool) -> s
 <link rel="stylesheet" href="/static/reception.css">
 <script src="/static/reception.js" defer></script>
 </head>
-<body data-page="{current}" data-token-required="{"true" if token_required else "false"}">
+<body data-page="{current}" data-token-required="{"true" if token_required else "false"}"{rejected}>
 <a class="skip" href="#main">本文へ移動</a>
 <header class="site">
 <p class="brand">受付ナビ <span class="brand-sub">マイナ保険証で資格確認ができないとき</span></p>
@@ -131,8 +134,15 @@ def refusal_page(status: int, message_ja: str, *, current: Page, token_required:
     """A refused form post: what went wrong, and nothing of what was sent."""
     main = (
         f'<h1>送信できませんでした</h1><p class="note error" role="alert">{esc(message_ja)}</p>'
-        '<p><a href="/">受付へ戻る</a> ・ <a href="/declaration">申立書入力へ戻る</a></p>'
+        "<p>ブラウザーの「戻る」で入力した画面に戻れます。</p>"
+        '<p><a href="/">受付へ</a> ・ <a href="/declaration">申立書入力へ</a></p>'
     )
-    return html_page(
-        document("送信できませんでした", main, current=current, token_required=token_required), status
+    # A wrong token: the script forgets the one it kept, and asks again.
+    page = document(
+        "送信できませんでした",
+        main,
+        current=current,
+        token_required=token_required,
+        token_rejected=status == 401,
     )
+    return html_page(page, status)

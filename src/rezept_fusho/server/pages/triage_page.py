@@ -46,8 +46,9 @@ def _end_options() -> list[tuple[str, str]]:
     for value in reversed(expired_card_temporary.END.values):
         document_ = value.citation.document
         unconfirmed = "・正式な通知は未確認" if value.grade == "unverified" else ""
-        kind = "発表" if unconfirmed else "事務連絡"
-        label = f"{ja_date(value.value)}まで（{document_.issuer}の{kind}{unconfirmed}）"
+        label = (
+            f"{ja_date(value.value)}まで（{document_.issuer} {ja_date(document_.issued_on)}{unconfirmed}）"
+        )
         options.append((value.value.isoformat(), label))
     return options
 

@@ -14,7 +14,6 @@
     "service_date", "kana_name", "insurance_kind", "insurer_name", "employer_name", "contact",
     "contacted_on", "birth_date", "payer_when_unknown", "claim_id", "receipt_number"
   ];
-  var MAX_ADDRESSES = 20;
   var tokenRequired = document.body.getAttribute("data-token-required") === "true";
 
   function byId(id) { return document.getElementById(id); }
@@ -80,6 +79,8 @@
     panel.hidden = false;
     if (!quietly) { byId("token-input").focus(); }
   }
+
+  if (document.body.getAttribute("data-token-rejected") === "true") { forgetToken(); }
 
   if (tokenRequired) {
     Array.prototype.forEach.call(document.querySelectorAll(".token-field"), function (field) {
@@ -309,7 +310,8 @@
   addButton.addEventListener("click", function (event) {
     event.preventDefault();
     var index = boxes.querySelectorAll("input[data-address]").length;
-    if (index >= MAX_ADDRESSES) { return; }
+    var most = Number(addButton.getAttribute("data-max"));
+    if (index >= most) { return; }
     var id = "addresses-" + index;
     var field = append(boxes, "div", undefined, "field");
     field.id = "field-" + id;
@@ -328,7 +330,7 @@
     var note = append(field, "p", "", "note error");
     note.id = "note-" + id;
     note.hidden = true;
-    addButton.disabled = index + 1 >= MAX_ADDRESSES;
+    addButton.disabled = index + 1 >= most;
     input.focus();
   });
 
