@@ -105,15 +105,13 @@ def checkboxes(
     )
 
 
-def checkbox(name: str, label: str, checked: bool, *, hint: str = "") -> str:
+def checkbox(name: str, label: str, checked: bool) -> str:
     """One checkbox standing alone (sent as ``on`` when ticked)."""
     ident = control_id(name)
-    hint_html = f'<p class="hint" id="hint-{ident}">{esc(hint)}</p>' if hint else ""
     return (
         f'<div class="field check" id="field-{ident}">'
         f'<label class="choice"><input type="checkbox" id="{ident}" name="{esc(name)}"'
-        f"{' checked' if checked else ''}{_described_by(f'hint-{ident}' if hint else '')}> {esc(label)}</label>"
-        f"{hint_html}</div>"
+        f"{' checked' if checked else ''}> {esc(label)}</label></div>"
     )
 
 
