@@ -230,6 +230,7 @@ def _loaded(driver: Any, url: str) -> None:
             "有効期限切れの保険証・資格情報のお知らせのみ（暫定的取扱い）",
         ),
     ],
+    ids=["qualification_invalid", "no_card"],
 )
 def test_triage_with_the_keyboard(
     browser: Any, service: tuple[str, Path], situation: dict[str, Any], chosen: str
