@@ -17,6 +17,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _serve(log: Path, token: str | None = None) -> Iterator[str]:
+@contextmanager
+def serving(log: Path, token: str | None = None) -> Iterator[str]:
+    """``rezept-fusho serve`` on a free loopback port, its output in *log*; stopped (this process only) on exit."""
     port = _free_port()
     env = {key: value for key, value in os.environ.items() if key != "REZEPT_FUSHO_TOKEN"}
     if token is not None:
@@ -98,7 +101,7 @@ def _serve(log: Path, token: str | None = None) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    for base in _serve(log):
+    with serving(log) as base:
         yield base, log
 
 
@@ -362,7 +365,7 @@ def test_declaration_with_the_keyboard(browser: Any, service: tuple[str, Path]) 
 
 
 def test_the_token_is_asked_once_and_kept_for_the_session(browser: Any, tmp_path: Path) -> None:
-    for base in _serve(tmp_path / "serve.log", token="s3cret-token"):
+    with serving(tmp_path / "serve.log", token="s3cret-token") as base:
         browser.get(f"{base}/")
         wait(browser, lambda d: d.find_element("id", "token-panel").is_displayed())
         assert focused(browser).get_attribute("id") == "token-input"
