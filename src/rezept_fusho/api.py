@@ -12,13 +12,15 @@ returns the typed result, raising pydantic's ``ValidationError`` or a
 ('placeholder', 'invalid_checksum')
 >>> [rule.id for rule in rules_in_force(date(2023, 7, 9))]
 ['LATE-ELDERLY-AGE-75', 'PAYER-BY-INSURER-NUMBER', 'BRANCH-NONE-LATE-ELDERLY']
+>>> check_declaration({"service_date": "2025-07-10", "kana_name": "ﾔﾏﾀﾞ"}).resolution.summary[1]
+'被保険者資格申立書（カナ氏名）；ヤマダ'
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import Resolution
@@ -29,7 +31,10 @@ from rezept_fusho.resolver import resolve
 from rezept_fusho.rules.claim.payer import payer_for_insurer
 from rezept_fusho.rules.rule import Rule
 
-__all__ = ["describe_insurer", "resolve_object", "rules_in_force", "triage_object"]
+if TYPE_CHECKING:
+    from rezept_fusho.reception.declaration import DeclarationCheck
+
+__all__ = ["check_declaration", "describe_insurer", "resolve_object", "rules_in_force", "triage_object"]
 
 
 def resolve_object(obj: Mapping[str, Any]) -> Resolution:
@@ -40,6 +45,18 @@ def resolve_object(obj: Mapping[str, Any]) -> Resolution:
 def triage_object(obj: Mapping[str, Any]) -> Guidance:
     """One parsed front-desk situation → its guidance."""
     return triage(Situation.model_validate(obj))
+
+
+def check_declaration(obj: Mapping[str, Any]) -> DeclarationCheck:
+    """The 申立書 as typed at the window (one parsed form object) → the claim it makes, checked item by item.
+
+    See :mod:`rezept_fusho.reception.declaration`; ValidationError for an unknown
+    key or a value that is not a string.
+    """
+    # Imported on first use: it brings the UKE record layouts, which resolve and triage never need.
+    from rezept_fusho.reception.declaration import DeclarationForm, check  # noqa: PLC0415
+
+    return check(DeclarationForm.model_validate(obj))
 
 
 def describe_insurer(raw: str) -> dict[str, Any]:

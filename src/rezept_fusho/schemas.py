@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from rezept_fusho.models.claim import Claim, Declaration, Options, Qualification
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
+from rezept_fusho.reception.declaration import DeclarationCheck, DeclarationForm
 from rezept_fusho.reception.models import Guidance, Situation
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -50,6 +51,8 @@ SCHEMAS: dict[str, Entry] = {
     "error-record": Entry(ErrorRecord, "serialization"),
     "situation": Entry(Situation, "validation"),
     "guidance": Entry(Guidance, "serialization"),
+    "declaration-form": Entry(DeclarationForm, "validation"),
+    "declaration-check": Entry(DeclarationCheck, "serialization"),
 }
 
 

@@ -18,7 +18,7 @@ with warnings.catch_warnings():
 from tests.server.conftest import exchange
 
 from rezept_fusho.server.app import create_app
-from rezept_fusho.server.body import is_json
+from rezept_fusho.server.body import is_form, is_json
 
 CLAIM = b'{"claim_id": "c1", "service_date": "2025-07-10", "current_qualification": {"insurer_number": "01130012", "number": "1234"}}'
 
@@ -59,6 +59,21 @@ def test_json_is_accepted(content_type: str) -> None:
 )
 def test_anything_else_is_not(content_type: str | None) -> None:
     assert not is_json(content_type)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "form"),
+    [
+        ("application/x-www-form-urlencoded", True),
+        ("application/x-www-form-urlencoded; charset=UTF-8", True),
+        ("application/x-www-form-urlencoded; charset=shift_jis", False),
+        ("multipart/form-data; boundary=x", False),
+        ("application/json", False),
+        (None, False),
+    ],
+)
+def test_a_form_is_only_the_urlencoded_one(content_type: str | None, form: bool) -> None:
+    assert is_form(content_type) is form
 
 
 @pytest.mark.parametrize("path", ["/v1/resolve", "/v1/triage"])

@@ -31,8 +31,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "serve",
         help="run the HTTP service (extra: rezept-fusho[server])",
-        description=f"Serve POST /v1/resolve, POST /v1/triage, GET /v1/insurer-numbers/{{number}}, "
-        f"GET /v1/rules, GET /healthz and /openapi.json. A bearer token is read from {TOKEN_VARIABLE}; "
+        description=f"Serve the 受付ナビ pages at / and /declaration, POST /v1/resolve, POST /v1/triage, "
+        f"POST /v1/declaration-check, GET /v1/insurer-numbers/{{number}}, GET /v1/rules, GET /healthz and "
+        f"/openapi.json. A bearer token is read from {TOKEN_VARIABLE}; "
         "it is required to bind anything but a loopback address.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")

@@ -1,4 +1,5 @@
-"""The FastAPI application: resolve, triage, insurer numbers, the rule registry, health.
+"""The FastAPI application: resolve, triage, the 申立書 check, insurer numbers, the rule registry, health,
+and the 受付ナビ pages at ``/`` (:mod:`rezept_fusho.server.pages`).
 
 Bodies are validated by the same pydantic models as the command line, but a
 bad claim is answered with the same error record the batch writes (status
@@ -6,7 +7,9 @@ bad claim is answered with the same error record the batch writes (status
 logged as method, route template, status and duration — never a body, a
 query or a path parameter. Only loopback host names are answered unless more
 are listed, and a bearer token is required when one is configured
-(``REZEPT_FUSHO_TOKEN``); ``/healthz`` is exempt from both, for probes.
+(``REZEPT_FUSHO_TOKEN``); ``/healthz`` is exempt from both, for probes. The
+pages' own form posts are answered only from the pages (their ``Origin``) and
+carry the token in a form field (:mod:`rezept_fusho.server.pages.routes`).
 """
 
 from __future__ import annotations
@@ -25,17 +28,25 @@ from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
 from rezept_fusho import __version__
-from rezept_fusho.api import describe_insurer, resolve_object, rules_in_force, triage_object
+from rezept_fusho.api import (
+    check_declaration,
+    describe_insurer,
+    resolve_object,
+    rules_in_force,
+    triage_object,
+)
 from rezept_fusho.jsonl import Handler, loads, outcome
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
 from rezept_fusho.models.types import parse_iso_date
+from rezept_fusho.reception.declaration import DeclarationCheck, DeclarationForm
 from rezept_fusho.reception.models import Guidance, Situation
 from rezept_fusho.rules.registry import RULES
 from rezept_fusho.server.body import CloseUnreadBodies, read_json_body
 from rezept_fusho.server.hosts import LOOPBACK_HOSTS, allowed_host, host_name
 from rezept_fusho.server.limits import BODY_TIMEOUT_SECONDS, MAX_BATCH, MAX_BODY_BYTES
 from rezept_fusho.server.models import BatchResult, InsurerReport, RuleOut, TriageErrorRecord, rule_out
+from rezept_fusho.server.pages import routes as pages
 from rezept_fusho.server.refusals import (
     BATCH_TOO_LARGE,
     BODY_INCOMPLETE,
@@ -82,7 +93,8 @@ def create_app(
 ) -> FastAPI:
     """The application.
 
-    *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``.
+    *token* set means every ``/v1`` call needs ``Authorization: Bearer <token>``, and
+    every form post of the 受付ナビ pages a ``token`` field holding it.
     Requests are answered only when their ``Host`` header names ``localhost``,
     ``127.0.0.1``, ``[::1]`` or one of *allowed_hosts* (any port; ValueError for
     a name with a port). A request body must arrive within *body_timeout* seconds.
@@ -178,6 +190,27 @@ def create_app(
     async def triage_endpoint(request: Request) -> Response:
         return await _line_endpoint(request, triage_object, "situation_id", batch=False)
 
+    @app.post(
+        "/v1/declaration-check",
+        response_model=DeclarationCheck,
+        responses={
+            422: {
+                "model": ErrorRecord,
+                "description": "the body is not a 申立書 form (unknown key, not a string)",
+            },
+            **documented(ErrorRecord, *_GUARDS, *_BODY_REFUSALS),
+        },
+        summary="check a 申立書 as typed: the claim it makes, its 摘要 and CO records, or what stops it",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeclarationForm"}}},
+            }
+        },
+    )
+    async def declaration_check_endpoint(request: Request) -> Response:
+        return await _line_endpoint(request, check_declaration, "claim_id", batch=False)
+
     async def _line_endpoint(
         request: Request, handler: Handler, id_field: str, batch: bool = True
     ) -> Response:
@@ -220,10 +253,12 @@ def create_app(
             return INVALID_RULES_DATE.answer()
         return [rule_out(rule) for rule in rules_in_force(day)]
 
+    pages.register(app, token=expected, max_body_bytes=max_body_bytes, body_timeout=body_timeout)
+
     # Outermost, so that it also sees the answers the guard gives before any body is read.
     app.add_middleware(CloseUnreadBodies)
     # The request-body schemas referenced above come from the same models.
-    _add_component_schemas(app, Claim, Situation)
+    _add_component_schemas(app, Claim, Situation, DeclarationForm)
     return app
 
 

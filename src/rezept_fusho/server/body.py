@@ -2,12 +2,15 @@
 
 ``application/json`` is required because a web page can send the CORS-safelisted
 types (``text/plain``, forms) to the service without asking first; for JSON the
-browser must ask (a preflight), and the service never says yes.
+browser must ask (a preflight), and the service never says yes. The 受付ナビ
+page's own HTML forms are the one exception: they post a form, read under the
+same limits, and are answered only from the page itself (:mod:`.origin`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import anyio
 from starlette.requests import ClientDisconnect, Request
@@ -18,6 +21,7 @@ from rezept_fusho.server.refusals import (
     BODY_TIMEOUT,
     BODY_TOO_LARGE,
     UNSUPPORTED_MEDIA_TYPE,
+    Refusal,
     Refused,
 )
 
@@ -26,10 +30,19 @@ _UTF_8 = frozenset({"utf-8", "utf8"})
 
 def is_json(content_type: str | None) -> bool:
     """True for ``application/json``, alone or with ``charset=utf-8`` (any case, quoted or not)."""
+    return _is_utf8(content_type, "application/json")
+
+
+def is_form(content_type: str | None) -> bool:
+    """True for an HTML form's ``application/x-www-form-urlencoded`` (``charset=utf-8`` allowed)."""
+    return _is_utf8(content_type, "application/x-www-form-urlencoded")
+
+
+def _is_utf8(content_type: str | None, expected: str) -> bool:
     if content_type is None:
         return False
     media_type, *parameters = content_type.split(";")
-    if media_type.strip().lower() != "application/json":
+    if media_type.strip().lower() != expected:
         return False
     for parameter in filter(str.strip, parameters):
         name, _, value = parameter.partition("=")
@@ -44,8 +57,19 @@ _DIGITS = re.compile(r"[0-9]{1,20}")
 
 async def read_json_body(request: Request, max_bytes: int, timeout: float) -> bytes:
     """The whole body of a JSON request; raises :class:`Refused` (415, 413, 408, or 400 on a disconnect)."""
-    if not is_json(request.headers.get("content-type")):
-        raise Refused(UNSUPPORTED_MEDIA_TYPE)
+    return await read_body(request, max_bytes, timeout, is_json, UNSUPPORTED_MEDIA_TYPE)
+
+
+async def read_body(
+    request: Request,
+    max_bytes: int,
+    timeout: float,
+    accepts: Callable[[str | None], bool],
+    wrong_type: Refusal,
+) -> bytes:
+    """The whole body of a request whose Content-Type *accepts* takes; else raises :class:`Refused` (*wrong_type*)."""
+    if not accepts(request.headers.get("content-type")):
+        raise Refused(wrong_type)
     declared = request.headers.get("content-length", "")
     if _DIGITS.fullmatch(declared) and int(declared) > max_bytes:
         raise Refused(BODY_TOO_LARGE)

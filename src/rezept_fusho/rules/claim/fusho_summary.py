@@ -90,7 +90,8 @@ FREE_TEXT_LABELS: dict[str, str] = {
 Comment = tuple[str, str]
 
 
-def _kana_name(text: str) -> str:
+def kana_name(text: str) -> str:
+    """The カナ氏名 as the 摘要 writes it (full-width katakana), or the ClaimError that stops the claim."""
     field = "declaration.kana_name"
     name = to_katakana(kanji_field(text, field))
     if name is None:
@@ -113,7 +114,7 @@ def items(declaration: Declaration, late_elderly: bool) -> tuple[list[Comment], 
     assert declaration.kana_name is not None
     not_stated = False
     out: list[Comment] = [
-        (comment_codes.KANA_NAME.code, _kana_name(declaration.kana_name)),
+        (comment_codes.KANA_NAME.code, kana_name(declaration.kana_name)),
         (comment_codes.INSURANCE_KIND.code, KIND_LABELS[declaration.insurance_kind]),
     ]
     if declaration.insurer_name:

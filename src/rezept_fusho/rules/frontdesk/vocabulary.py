@@ -49,3 +49,19 @@ PATTERN_LABELS: dict[Pattern, str] = {
     "C": "Cパターン（顔認証付きカードリーダの目視確認モード）",
     "D": "Dパターン（訪問診療・オンライン診療）",
 }
+
+VISIT_LABELS: dict[Visit, str] = {"first": "初診", "return": "再診"}
+
+SETTING_LABELS: dict[Setting, str] = {"clinic": "外来", "home": "訪問診療", "online": "オンライン診療"}
+
+LOOKUP_LABELS: dict[Lookup, str] = {
+    "not_done": "まだ照会していない",
+    "valid": "照会で有効な資格が確認できた",
+    "invalid": "照会で有効な資格が確認できなかった",
+}
+
+AGE_GROUP_LABELS: dict[AgeGroup, str] = {
+    "preschool": "未就学児",
+    "under_70": "70歳未満",
+    "70_plus": "70歳以上",
+}
