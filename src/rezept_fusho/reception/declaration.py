@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.input_errors import to_claim_error
-from rezept_fusho.jsonl import MAX_ID_LENGTH, dumps
+from rezept_fusho.jsonl import dumps
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import Resolution
 from rezept_fusho.models.types import IsoDate
@@ -262,18 +262,6 @@ def _date_errors(form: DeclarationForm, dates: dict[str, date]) -> Iterator[Item
 
 
 def _resolved(claim: dict[str, Any]) -> tuple[Claim | None, Resolution | None, ClaimError | None]:
-    if len(claim["claim_id"]) > MAX_ID_LENGTH:
-        # `rezept-fusho resolve` refuses such a line before it reads the claim (jsonl.outcome).
-        return (
-            None,
-            None,
-            ClaimError(
-                "id_too_long",
-                "claim_id",
-                f"請求IDが長すぎます（{MAX_ID_LENGTH}文字まで）",
-                f"the claim id is longer than {MAX_ID_LENGTH} characters",
-            ),
-        )
     try:
         model = Claim.model_validate(claim)
         return model, resolve(model), None
