@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from rezept_fusho.jsonl import MAX_ID_LENGTH
 from rezept_fusho.models.resolution import Resolution
+from rezept_fusho.models.types import MAX_ID_LENGTH
 from rezept_fusho.reception.declaration import MAX_ADDRESSES, DeclarationCheck, DeclarationForm, ItemError
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
 from rezept_fusho.rules.frontdesk import pattern_a
