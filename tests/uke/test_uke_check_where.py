@@ -168,6 +168,19 @@ def test_the_insurer_memo_is_bounded_and_never_changes_an_answer() -> None:
     assert expected[-1] > check._CACHE_SIZE
 
 
+def test_the_same_bad_insurer_is_reported_on_every_receipt() -> None:
+    ho = "HO,01130013,,1,,,,,,,,,,,"
+    assert where(uke(IR, medical_re(1), ho, medical_re(2), ho, GO)) == [
+        ("insurer_check_digit", 3, "HO", "保険者番号", 2),
+        ("insurer_check_digit", 5, "HO", "保険者番号", 2),
+    ]
+
+
+def test_go_counts_every_payer_record_whatever_their_order() -> None:
+    body = [medical_re(1), "KO,54136015,,,1,60,,,,,,", "HO,01130012,,1,1,100,,,,,,,,,"]
+    assert where(uke(IR, *body, "GO,2,100,99")) == []
+
+
 def test_check_file_passes_its_options(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "x.UKE"
     path.write_bytes(uke(IR, medical_re(1), "KO,54136015,1234567,,,,,,,,,", GO))
