@@ -9,8 +9,8 @@ Each document's examples run in order, in one scratch directory holding a copy o
 - ```` ```console ```` blocks: each ``$ command`` runs in a shell; the lines under it, if any, are
   its output exactly as a terminal shows it (stdout and stderr). The status must be 0, unless the
   next command is ``echo $?``, whose output gives it. ``rezept-fusho serve`` is not run.
-- ```` ```http-example ```` blocks: each ``$ curl …`` runs against a live server (``PORT``) and must
-  answer 200. ```` ```json ```` blocks must parse (one value, or one per line).
+- ```` ```http-example ```` blocks: each ``$ curl …`` runs against a live server (its port replaces
+  ``PORT`` and ``8000``) and must answer 200. ```` ```json ```` blocks must parse (one value, or one per line).
 
 ``sh`` blocks (installing, CI) and unlabelled blocks (formats) are not run.
 """
@@ -122,7 +122,7 @@ def _run_console(body: str, cwd: Path) -> None:
 
 def _run_http(body: str, port: int) -> None:
     for command, _ in commands(body):
-        args = shlex.split(command.replace("PORT", str(port)))
+        args = shlex.split(command.replace("PORT", str(port)).replace(":8000/", f":{port}/"))
         result = subprocess.run([*args, "-w", "\n%{http_code}"], capture_output=True, check=False, timeout=30)
         status = result.stdout.decode().rsplit("\n", 1)[-1]
         assert status == "200", (command, result.stdout[-300:])
