@@ -22,7 +22,14 @@ import pytest
 
 from rezept_fusho.guide import render
 from rezept_fusho.rules import frontdesk
-from rezept_fusho.rules.frontdesk import documents, pattern_a, pattern_b, pattern_c, pattern_d
+from rezept_fusho.rules.frontdesk import (
+    documents,
+    expired_card_temporary,
+    pattern_a,
+    pattern_b,
+    pattern_c,
+    pattern_d,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -43,7 +50,7 @@ FLAGS = (
 METHODS = (*pattern_a.METHODS, *pattern_b.METHODS, *pattern_c.METHODS, *pattern_d.METHODS, *documents.METHODS)
 A4_POINTS = (595, 842)
 PHONE = 390
-ENDS = ("2026-07-31", "2026-03-31")
+ENDS = tuple(value.value.isoformat() for value in expired_card_temporary.END.values)
 # The rules' first day, the most rules in force (保険証 and the first temporary rules; every insurer;
 # the extension), and a day after the temporary handling.
 DAYS = ("2023-07-10", "2025-07-10", "2025-11-30", "2026-01-15", "2026-05-15", "2026-12-01")

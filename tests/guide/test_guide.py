@@ -22,6 +22,7 @@ from rezept_fusho.rules.frontdesk import (
     after_full_payment,
     collect,
     documents,
+    expired_card_temporary,
     pattern_a,
     pattern_b,
     pattern_c,
@@ -33,7 +34,16 @@ from rezept_fusho.rules.sources import HOHATSU_0710
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_RULE = re.compile(r'data-rule="([A-Z0-9-]+)"')
-ENDS = ("2026-07-31", "2026-03-31")
+#: Every end the option offers, read from the rule (a notice that moves the end adds one).
+ENDS = tuple(value.value.isoformat() for value in expired_card_temporary.END.values)
+#: The last day of each end and the day after it.
+END_BOUNDARIES = sorted(
+    {
+        d.isoformat()
+        for value in expired_card_temporary.END.values
+        for d in (value.value, value.value + timedelta(days=1))
+    }
+)
 METHODS = (*pattern_a.METHODS, *pattern_b.METHODS, *pattern_c.METHODS, *pattern_d.METHODS, *documents.METHODS)
 
 
@@ -82,10 +92,7 @@ def test_guide_names_exactly_the_rules_it_relies_on(day: date, end: str) -> None
         "2025-08-01",
         "2025-12-01",
         "2025-12-02",
-        "2026-03-31",
-        "2026-04-01",
-        "2026-07-31",
-        "2026-08-01",
+        *END_BOUNDARIES,
     ],
 )
 @pytest.mark.parametrize("end", ENDS)
@@ -94,8 +101,10 @@ def test_guide_on_every_boundary(day: str, end: str) -> None:
     assert "@page { size: A4;" in html
     assert "Noto Sans CJK JP" in html
     extension = 'data-rule="FRONTDESK-TEMPORARY-EXTENSION"' in html
-    assert extension == (end == "2026-07-31" and "2026-04-01" <= day <= "2026-07-31")
-    assert ("正式な事務連絡は確認できていません" in html) == extension
+    first_end = expired_card_temporary.END.first.value.isoformat()
+    assert extension == (first_end < day <= end)
+    unconfirmed = extension and expired_card_temporary.unconfirmed(end)
+    assert ("正式な事務連絡は確認できていません" in html) == unconfirmed
 
 
 def test_each_case_reads_straight_to_its_methods() -> None:
