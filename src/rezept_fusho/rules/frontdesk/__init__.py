@@ -42,6 +42,4 @@ RULES: tuple[Rule, ...] = (
 
 def in_force(day: date, temporary_end: TemporaryEnd = expired_card_temporary.DEFAULT_END) -> tuple[Rule, ...]:
     """The front-desk rules that apply on *day* under the chosen temporary-handling end date."""
-    return tuple(
-        rule for rule in RULES if rule.in_force(day) and expired_card_temporary.enabled(rule, temporary_end)
-    )
+    return tuple(rule for rule in RULES if expired_card_temporary.applies(rule, day, temporary_end))

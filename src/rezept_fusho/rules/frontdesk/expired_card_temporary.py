@@ -96,6 +96,7 @@ RULE_EXTENSION = Rule(
 )
 
 RULES: tuple[Rule, ...] = (RULE_KOKUHO_KOUKI, RULE_ALL_INSURERS, RULE_EXTENSION)
+_RULE_IDS = frozenset(rule.id for rule in RULES)
 
 #: What the window does under the handling: the triage's path and the guide's row.
 LABEL_JA: Final = "有効期限切れの保険証・資格情報のお知らせのみ（暫定的取扱い）"
@@ -113,9 +114,13 @@ def end_date(end: TemporaryEnd) -> date:
     return chosen(end).value
 
 
-def enabled(rule: Rule, end: TemporaryEnd) -> bool:
-    """False for the extension when the clinic keeps to the notices' end date."""
-    return rule is not RULE_EXTENSION or end_date(end) > END.first.value
+def applies(rule: Rule, day: date, end: TemporaryEnd) -> bool:
+    """Whether *rule* applies on *day* when the clinic relies on the end *end*.
+
+    The temporary-handling rules stop after the chosen end, whatever later end their own
+    window reaches (the extension's runs to the latest one announced).
+    """
+    return rule.in_force(day) and (rule.id not in _RULE_IDS or day <= end_date(end))
 
 
 def unconfirmed(end: TemporaryEnd) -> bool:
@@ -129,10 +134,8 @@ def rule_for(day: date, kind: InsuranceKind, end: TemporaryEnd) -> Rule | None:
     Before the handling covered every insurer only 国保 and 後期 cards had expired: an
     unknown kind gets no rule (the triage asks which insurer).
     """
-    if day > end_date(end):
-        return None  # the extension, when not relied on, starts after this end: never reached
     for rule in RULES:
-        if not rule.in_force(day):
+        if not applies(rule, day, end):
             continue
         if rule is RULE_KOKUHO_KOUKI and kind not in _KOKUHO_KOUKI:
             continue
