@@ -18,6 +18,7 @@ import json
 import random
 import sys
 import time
+from pathlib import Path
 
 from rezept_fusho.uke.check import iter_problems
 from rezept_fusho.uke.options import UkeOptions
@@ -25,36 +26,10 @@ from rezept_fusho.uke.patch import PatchResult, load_resolutions, patch_records
 from rezept_fusho.uke.problems import UkeError, UkeReadError
 from rezept_fusho.uke.reader import UkeReader
 
-SECRETS = ("ヤマダタロウ", "東京都新宿区", "09012345678")
-HEADERS = [
-    "IR,1,13,1,1234567,,架空医院,202606,00,",
-    "UK,1,13,3,1234567,,架空歯科,202606,01,00",
-    "YK,1,13,4,1234567,架空薬局,202606,00,",
-]
-IDS = [
-    "IR",
-    "UK",
-    "YK",
-    "RE",
-    "HO",
-    "KO",
-    "SN",
-    "CO",
-    "TK",
-    "SI",
-    "SS",
-    "HS",
-    "SH",
-    "GO",
-    "ZZ",
-    "",
-    "ヤマダタロウ",
-]
-VALUES = [
-    *("", "1", "01", "1112", "1318", "3112", "4318", "202606", "77777777", "777777777"),
-    *("01130012", "  133066", "820000246", "830000501", "820000245", "810000001", "20260605093000001"),
-    *("不詳", "ヤマダタロウ", "東京都新宿区", "09012345678", "①", "ｶﾅ", "99"),
-]
+# The alphabet is the test's (tests/uke/fuzz_alphabet.py): one list of what a fuzzer draws from.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from uke.fuzz_alphabet import COMMENT_TEXTS, ENDINGS, HEADERS, IDS, SECRETS, VALUES
+
 FLAGS = ["1", "2", None]
 
 
@@ -62,7 +37,7 @@ def uke_file(rng: random.Random) -> bytes:
     lines = [rng.choice(HEADERS) + "\r\n"] if rng.random() < 0.8 else []
     for _ in range(rng.randrange(40)):
         fields = [rng.choice(IDS), *(rng.choice(VALUES) for _ in range(rng.randrange(45)))]
-        lines.append(",".join(fields) + ("\n" if rng.random() < 0.05 else "\r\n"))
+        lines.append(",".join(fields) + rng.choice(ENDINGS))
     data = "".join(lines).encode("cp932")
     if rng.random() < 0.7:
         data += b"\x1a"
@@ -83,7 +58,7 @@ def resolution_line(rng: random.Random) -> bytes:
             "number": "777777777",
             "branch": rng.choice([None, "01"]),
             "payer": None,
-            "comments": [{"code": rng.choice(["820000246", "830000501"]), "text": rng.choice(VALUES[16:])}],
+            "comments": [{"code": rng.choice(["820000246", "830000501"]), "text": rng.choice(COMMENT_TEXTS)}],
             "summary": [],
             "paper_margin_note": "不詳",
             "qualification_flag": rng.choice(FLAGS),

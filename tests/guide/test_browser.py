@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from chromium_flags import FLAGS as CHROMIUM_FLAGS
 from rezept_fusho.guide import render
 from rezept_fusho.rules import frontdesk
 from rezept_fusho.rules.frontdesk import (
@@ -37,16 +38,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo (poppler-utils) is not on PATH"),
 ]
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 METHODS = (*pattern_a.METHODS, *pattern_b.METHODS, *pattern_c.METHODS, *pattern_d.METHODS, *documents.METHODS)
 A4_POINTS = (595, 842)
 PHONE = 390
@@ -59,7 +50,7 @@ MEASURE = re.compile(r'data-measured="([0-9]+) ([0-9]+)"')
 
 def chromium(tmp_path: Path, *args: str) -> str:
     done = subprocess.run(
-        ["chromium", *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        ["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
         check=True,
         capture_output=True,
         text=True,

@@ -25,13 +25,13 @@ import re
 import shlex
 import shutil
 import subprocess
-import threading
-import time
-from collections.abc import Iterator
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 
 import pytest
 from tests.integration.conftest import cli_command
+
+from live_server import serving
 
 #: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
 pytestmark = pytest.mark.slow
@@ -144,32 +144,19 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _server() -> Iterator[int]:
-    uvicorn = pytest.importorskip("uvicorn")
+def _server() -> AbstractContextManager[int]:
+    pytest.importorskip("uvicorn")
     pytest.importorskip("fastapi")
     from rezept_fusho.server.app import create_app  # the app ``serve`` runs
 
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=0, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not instance.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    try:
-        yield instance.servers[0].sockets[0].getsockname()[1]
-    finally:
-        instance.should_exit = True
-        thread.join(timeout=10)
+    return serving(create_app())
 
 
 @pytest.mark.parametrize("doc", DOCS)
 def test_examples_run_as_written(doc: str, workdir: Path) -> None:
     found = blocks(doc)
-    server: Iterator[int] | None = None
-    port = 0
-    try:
+    with ExitStack() as stack:
+        port = 0
         for index, (language, rest, body) in enumerate(found):
             name = f"{doc} block {index + 1}"
             if language == "python" and rest:
@@ -185,13 +172,8 @@ def test_examples_run_as_written(doc: str, workdir: Path) -> None:
             elif language == "http-example":
                 if shutil.which("curl") is None:
                     pytest.skip("curl is not installed")
-                if server is None:
-                    server = _server()
-                    port = next(server)
+                port = port or stack.enter_context(_server())
                 _run_http(body, port)
-    finally:
-        if server is not None:
-            server.close()
 
 
 def test_every_document_has_an_example_that_runs() -> None:

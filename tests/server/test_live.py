@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
+from live_server import serving
 from rezept_fusho.server.app import create_app
 
 #: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
 pytestmark = pytest.mark.slow
 
-uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("uvicorn")
 
 BODY_TIMEOUT = 0.5
 
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    config = uvicorn.Config(
-        create_app(body_timeout=BODY_TIMEOUT), host="127.0.0.1", port=0, log_level="warning", access_log=False
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    yield server.servers[0].sockets[0].getsockname()[1]
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(body_timeout=BODY_TIMEOUT), access_log=False) as number:
+        yield number
 
 
 def trickle(port: int, head: str, seconds: float) -> tuple[bytes, float]:

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from chromium_flags import FLAGS as CHROMIUM_FLAGS
 from cli_runner import cli_command, run_cli
 from rezept_fusho.api import check_declaration, triage_object
 
@@ -43,17 +44,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1280,1000",
-)
+FLAGS = (*CHROMIUM_FLAGS, "--window-size=1280,1000")
 DAY = "2026-05-15"
 #: What the receptionist types; none of it may reach the service's log.
 TYPED = ("ﾔﾏﾀﾞ ﾀﾛｳ", "新髙島平1-2", "新高島平1-2", "大阪府大阪市北区1-1", "03-1234-5678", "全国健康保険協会")

@@ -21,64 +21,10 @@ from rezept_fusho.uke.options import UkeOptions
 from rezept_fusho.uke.patch import PatchResult, load_resolutions, patch_records
 from rezept_fusho.uke.problems import MESSAGES, UkeError, UkeReadError
 from rezept_fusho.uke.reader import UkeReader
+from uke.fuzz_alphabet import COMMENT_TEXTS, ENDINGS, HEADERS, IDS, SECRETS, VALUES
 
 #: Runs the command in subprocesses (or fuzzes): left out of the fast set (pytest -m "not slow").
 pytestmark = pytest.mark.slow
-
-#: Personal data a report must never repeat (each piece long enough to be unmistakable).
-SECRETS = ("ヤマダタロウ", "東京都新宿区", "09012345678")
-HEADERS = [
-    "IR,1,13,1,1234567,,架空医院,202606,00,",
-    "UK,1,13,3,1234567,,架空歯科,202606,01,00",
-    "YK,1,13,4,1234567,架空薬局,202606,00,",
-    "IR,1,13,3,1234567,,202606,03-0000-0000,",
-]
-IDS = [
-    "IR",
-    "UK",
-    "YK",
-    "RE",
-    "HO",
-    "KO",
-    "SN",
-    "CO",
-    "TK",
-    "SI",
-    "SS",
-    "HS",
-    "SH",
-    "GO",
-    "ZZ",
-    "",
-    "ヤマダタロウ",
-]
-VALUES = [
-    "",
-    "1",
-    "01",
-    "1112",
-    "1318",
-    "3112",
-    "4318",
-    "202606",
-    "77777777",
-    "777777777",
-    "01130012",
-    "  133066",
-    "820000246",
-    "830000501",
-    "820000245",
-    "810000001",
-    "20260605093000001",
-    "不詳",
-    "ヤマダタロウ",
-    "東京都新宿区",
-    "09012345678",
-    "ヤマダタロウ東京都新宿区09012345678",
-    "①",
-    "ｶﾅ",
-]
-ENDINGS = ["\r\n", "\r\n", "\r\n", "\n"]
 
 
 @st.composite
@@ -153,7 +99,7 @@ resolution_lines = st.lists(
             st.sampled_from(["1", "2", "01", "9"]),
             st.sampled_from(["1", "2", None]),
             st.sampled_from(["820000246", "830000501", "810000001"]),
-            st.sampled_from(["", "ヤマダタロウ", "ABC", "①", "東京都新宿区" * 10]),
+            st.sampled_from(COMMENT_TEXTS),
         ),
     ),
     max_size=4,
