@@ -214,7 +214,7 @@ def form_field(field: str | None, boxes: tuple[int, ...]) -> str | None:
     if name == "claim_month":  # the form's 請求年月 is the one its 診療日 implies
         return "service_date"
     head, _, index = name.partition(".")
-    if head == "addresses" and index.isdigit() and int(index) < len(boxes):
+    if head == "addresses" and index.isascii() and index.isdigit() and int(index) < len(boxes):
         return f"addresses.{boxes[int(index)]}"
     return name
 
