@@ -1,6 +1,7 @@
-"""A deterministic mixed corpus of claims: the three tiers, about 5 % bad records.
+"""Deterministic mixed corpora: claims (the three tiers) and front-desk situations, about 5 % bad records.
 
 python benchmarks/corpus.py 100000 > /tmp/claims.jsonl
+python benchmarks/corpus.py 100000 situations > /tmp/situations.jsonl
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "claims.jsonl"
+SITUATION_EXAMPLES = EXAMPLES.with_name("situations.jsonl")
 #: Broken lines, one for each way a vendor's line goes wrong (not JSON, not an object, bad field, not billable).
 BAD = [
     '{"claim_id": "broken", ',
@@ -23,27 +25,47 @@ BAD = [
 ]
 
 
-def lines(count: int, seed: int = 20250710) -> Iterator[str]:
+#: Broken situations: not JSON, not an object, a bad date, a day before the rules.
+BAD_SITUATIONS = [
+    '{"situation_id": "broken", ',
+    "[1, 2, 3]",
+    '{"situation_id": "bad-date", "service_date": "2025-02-30", "case": "no_card", "visit": "first"}',
+    '{"situation_id": "early", "service_date": "2023-07-01", "case": "no_card", "visit": "first"}',
+]
+
+
+def _mixed(examples: Path, bad: list[str], id_field: str, count: int, seed: int) -> Iterator[str]:
     rng = random.Random(seed)
     templates = [
-        json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line) for line in examples.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     for index in range(count):
         if rng.random() < 0.05:
-            yield rng.choice(BAD)
+            yield rng.choice(bad)
             continue
-        claim = dict(rng.choice(templates))
-        claim["claim_id"] = f"bench-{index}"
-        yield json.dumps(claim, ensure_ascii=False)
+        record = dict(rng.choice(templates))
+        record[id_field] = f"bench-{index}"
+        yield json.dumps(record, ensure_ascii=False)
 
 
-def write(path: Path, count: int) -> Path:
+def lines(count: int, seed: int = 20250710) -> Iterator[str]:
+    """*count* claims: the bundled examples with unique ids, about 5 % of them broken."""
+    return _mixed(EXAMPLES, BAD, "claim_id", count, seed)
+
+
+def situations(count: int, seed: int = 20250710) -> Iterator[str]:
+    """*count* front-desk situations: the bundled examples with unique ids, about 5 % of them broken."""
+    return _mixed(SITUATION_EXAMPLES, BAD_SITUATIONS, "situation_id", count, seed)
+
+
+def write(path: Path, count: int, kind: str = "claims") -> Path:
     with path.open("w", encoding="utf-8") as out:
-        for line in lines(count):
+        for line in (situations if kind == "situations" else lines)(count):
             out.write(line + "\n")
     return path
 
 
 if __name__ == "__main__":
-    for line in lines(int(sys.argv[1]) if len(sys.argv) > 1 else 1000):
+    make = situations if sys.argv[2:3] == ["situations"] else lines
+    for line in make(int(sys.argv[1]) if len(sys.argv) > 1 else 1000):
         sys.stdout.write(line + "\n")

@@ -19,9 +19,11 @@ import pytest
 import claim_scenarios
 import triage_scenarios
 from rezept_fusho import docs
+from rezept_fusho.errors import ClaimError
 from rezept_fusho.rules import parameter, registry
 from rezept_fusho.rules.claim import disaster_placeholder, fusho_insurer_placeholder, fusho_number_placeholder
 from rezept_fusho.rules.frontdesk import expired_card_temporary
+from rezept_fusho.rules.ledger import Ledger
 from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import HOHATSU_0710
 
@@ -92,6 +94,24 @@ class TestRuleContract:
             assert rule.in_force(end - timedelta(days=1))
             assert not rule.in_force(end)
         assert rule in set(registry.in_force(start))
+
+    def test_the_ledger_uses_a_rule_exactly_when_it_is_in_force(self, rule: Rule) -> None:
+        # The ledger writes the window check out (it runs for every rule of every claim): the same answer.
+        start, end = rule.window.start, rule.window.end
+        edges = [start - timedelta(days=1), start, *(() if end is None else (end - timedelta(days=1), end))]
+        for day in edges:
+            for other in (date(1900, 1, 1), date(2999, 12, 31)):
+                days = (day, other) if rule.axis == "service_date" else (other, day)
+                ledger = Ledger(*days)
+                assert ledger.use_if_in_force(rule) is rule.in_force(day)
+                if rule.in_force(day):
+                    ledger.use(rule)
+                    assert ledger.trace == [(rule.id, rule.source)] * 2
+                else:
+                    with pytest.raises(ClaimError) as info:
+                        ledger.use(rule)
+                    assert info.value.code == "rule_not_in_force"
+                    assert ledger.trace == []
 
     def test_exercised_by_a_scenario(self, rule: Rule, exercised: set[str]) -> None:
         assert rule.id in exercised, f"{rule.id} appears in no scenario's trace"

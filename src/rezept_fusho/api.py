@@ -4,6 +4,9 @@ Each function takes what one JSON Lines line or one HTTP body holds and
 returns the typed result, raising pydantic's ``ValidationError`` or a
 :class:`~rezept_fusho.errors.ClaimError` for input that cannot be handled;
 :func:`rezept_fusho.jsonl.outcome` turns either into the error record.
+:func:`resolve_json` and :func:`triage_json` give the same results as JSON
+bytes without building the output model: the batch path (:data:`RESOLVE`,
+:data:`TRIAGE`), the same bytes as the model's.
 
 >>> resolve_object({"claim_id": "c1", "service_date": "2025-07-10",
 ...     "current_qualification": {"insurer_number": "01130012", "number": "1"}}).basis
@@ -22,24 +25,42 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rezept_fusho.jsonl import Fast
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import Resolution
 from rezept_fusho.numbers import insurer
 from rezept_fusho.numbers.exceptions import InvalidNumber
 from rezept_fusho.reception import Guidance, Situation, triage
-from rezept_fusho.resolver import resolve
+from rezept_fusho.reception.triage import triage_data
+from rezept_fusho.render import guidance_json, resolution_json
+from rezept_fusho.resolver import resolve, resolve_data
 from rezept_fusho.rules.claim.payer import payer_for_insurer
 from rezept_fusho.rules.rule import Rule
 
 if TYPE_CHECKING:
     from rezept_fusho.reception.declaration import DeclarationCheck
 
-__all__ = ["check_declaration", "describe_insurer", "resolve_object", "rules_in_force", "triage_object"]
+__all__ = [
+    "RESOLVE",
+    "TRIAGE",
+    "check_declaration",
+    "describe_insurer",
+    "resolve_json",
+    "resolve_object",
+    "rules_in_force",
+    "triage_json",
+    "triage_object",
+]
 
 
 def resolve_object(obj: Mapping[str, Any]) -> Resolution:
     """One parsed claim object → its resolution."""
     return resolve(Claim.model_validate(obj))
+
+
+def resolve_json(obj: Mapping[str, Any]) -> bytes:
+    """One parsed claim object → its resolution's JSON (:func:`resolve_object`'s, rendered without the model)."""
+    return resolution_json(resolve_data(Claim.model_validate(obj)))
 
 
 def triage_object(obj: Mapping[str, Any]) -> Guidance:
@@ -57,6 +78,16 @@ def check_declaration(obj: Mapping[str, Any]) -> DeclarationCheck:
     from rezept_fusho.reception.declaration import DeclarationForm, check  # noqa: PLC0415
 
     return check(DeclarationForm.model_validate(obj))
+
+
+def triage_json(obj: Mapping[str, Any]) -> bytes:
+    """One parsed front-desk situation → its guidance's JSON (:func:`triage_object`'s, rendered without the model)."""
+    return guidance_json(triage_data(Situation.model_validate(obj)))
+
+
+#: What ``resolve`` and ``triage`` run on each line, and ``POST /v1/resolve`` on each claim.
+RESOLVE = Fast(resolve_object, resolve_json)
+TRIAGE = Fast(triage_object, triage_json)
 
 
 def describe_insurer(raw: str) -> dict[str, Any]:

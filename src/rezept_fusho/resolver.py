@@ -9,6 +9,11 @@ the rule in its module (:mod:`rezept_fusho.rules.claim`), and every warning's
 text is in :mod:`rezept_fusho.warning_codes`. Pure and deterministic: every
 date comes from the claim; nothing reads the clock. A claim that cannot be
 billed raises :class:`~rezept_fusho.errors.ClaimError`.
+
+:func:`resolve_data` gives the resolution as plain values
+(:class:`~rezept_fusho.models.resolution.ResolutionData`): the batch renders
+its JSON straight from them (:mod:`rezept_fusho.render`), and :func:`resolve`
+makes the typed :class:`~rezept_fusho.models.resolution.Resolution` of them.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from rezept_fusho.models.resolution import (
     Comment,
     QualificationFlag,
     Resolution,
+    ResolutionData,
     TraceEntry,
     WarningItem,
 )
@@ -44,11 +50,16 @@ from rezept_fusho.rules.claim import (
 )
 from rezept_fusho.rules.ledger import Ledger
 
-__all__ = ["resolve"]
+__all__ = ["resolution_model", "resolve", "resolve_data"]
 
 
 def resolve(claim: Claim) -> Resolution:
     """Resolve *claim* to the basis, numbers, payer and 摘要 it is billed with."""
+    return resolution_model(resolve_data(claim))
+
+
+def resolve_data(claim: Claim) -> ResolutionData:
+    """What :func:`resolve` returns, as plain values."""
     claim_month = claim.claim_month_start
     ledger = Ledger(claim.service_date, claim_month)
     if claim_month < claim.service_date.replace(day=1):
@@ -72,7 +83,9 @@ def resolve(claim: Claim) -> Resolution:
     return _fusho(claim, ledger)
 
 
-def _on_qualification(claim: Claim, qualification: Qualification, basis: Basis, ledger: Ledger) -> Resolution:
+def _on_qualification(
+    claim: Claim, qualification: Qualification, basis: Basis, ledger: Ledger
+) -> ResolutionData:
     number = qualification.insurer_number
     if not insurer.has_known_components(number):
         ledger.warn("unknown_insurer_component")
@@ -134,7 +147,7 @@ def _late_elderly(claim: Claim, declaration: Declaration, ledger: Ledger) -> boo
     return late
 
 
-def _fusho(claim: Claim, ledger: Ledger) -> Resolution:
+def _fusho(claim: Claim, ledger: Ledger) -> ResolutionData:
     ledger.use(tier_fusho.RULE)
     declaration = tier_fusho.require_declaration(claim.declaration)
     missing = tier_fusho.missing_items(declaration)
@@ -202,6 +215,26 @@ def _comment(code: str, text: str) -> Comment:
     return Comment.model_construct(code=code, text=text)
 
 
+def resolution_model(data: ResolutionData) -> Resolution:
+    """The typed :class:`Resolution` of *data*."""
+    return Resolution.model_construct(
+        claim_id=data.claim_id,
+        basis=data.basis,
+        insurer_number=data.insurer_number,
+        symbol=data.symbol,
+        number=data.number,
+        branch=data.branch,
+        payer=data.payer,
+        comments=tuple(_comment(code, text) for code, text in data.comments),
+        summary=tuple(data.summary),
+        paper_margin_note=data.paper_margin_note,
+        qualification_flag=data.qualification_flag,
+        warnings=tuple(_warning(code, message) for code, message in data.warnings),
+        trace=tuple(_trace_entry(rule, source) for rule, source in data.trace),
+        receipt_number=data.receipt_number,
+    )
+
+
 def _resolution(
     claim: Claim,
     ledger: Ledger,
@@ -215,20 +248,21 @@ def _resolution(
     comments: list[fusho_summary.Comment],
     flag: QualificationFlag | None,
     margin: bool = False,
-) -> Resolution:
-    return Resolution.model_construct(
-        claim_id=claim.claim_id,
-        basis=basis,
-        insurer_number=insurer_number,
-        symbol=symbol,
-        number=number,
-        branch=branch,
-        payer=payer_,
-        comments=tuple(_comment(code, text) for code, text in comments),
-        summary=tuple(comment_codes.paper_line(code, text) for code, text in comments),
-        paper_margin_note=paper_margin.NOTE if margin else None,
-        qualification_flag=flag,
-        warnings=tuple(_warning(code, message) for code, message in ledger.warnings),
-        trace=tuple(_trace_entry(rule, source) for rule, source in ledger.trace),
-        receipt_number=claim.receipt_number,
+) -> ResolutionData:
+    # In ResolutionData's field order, by position: fourteen keywords cost more than the rest of this.
+    return ResolutionData(
+        claim.claim_id,
+        basis,
+        insurer_number,
+        symbol,
+        number,
+        branch,
+        payer_,
+        comments,
+        comment_codes.paper_lines(comments),  # summary
+        paper_margin.NOTE if margin else None,
+        flag,
+        ledger.warnings,
+        ledger.trace,
+        claim.receipt_number,
     )

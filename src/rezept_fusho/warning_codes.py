@@ -159,7 +159,17 @@ def texts(code: str, /, **values: Any) -> tuple[str, str]:
     return text.ja.format(**spelled), text.en.format(**spelled)
 
 
+#: The warnings whose texts have no values to fill in: the same (code, message) every time.
+_FIXED = {
+    code: (code, f"{text.ja} / {text.en}")
+    for code, text in WARNINGS.items()
+    if "{" not in text.ja and "{" not in text.en
+}
+
+
 def warning(code: str, /, **values: Any) -> tuple[str, str]:
     """(code, "日本語 / English") of the warning *code* with *values* filled in."""
+    if not values and code in _FIXED:
+        return _FIXED[code]
     ja, en = texts(code, **values)
     return code, f"{ja} / {en}"

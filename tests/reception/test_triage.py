@@ -13,7 +13,7 @@ import pytest
 from cli_runner import run_cli_text
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.reception import Guidance, Situation, triage
-from rezept_fusho.rules.frontdesk import certificate_grace
+from rezept_fusho.rules.frontdesk import cases, certificate_grace, documents
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples" / "situations.jsonl"
@@ -321,3 +321,15 @@ def test_cli_in_process(tmp_path: Path) -> None:
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(
         EXAMPLES.read_text(encoding="utf-8").splitlines()
     )
+
+
+def test_every_method_rule_is_read_on_the_service_date() -> None:
+    # The triage offers a method when its rule is in force on the 診療日, and records it then
+    # (Ledger.use_if_in_force): the same test only while every method rule is read on that axis.
+    methods = [
+        *(method for setting in cases.SETTING_METHODS.values() for method in setting),
+        *(method for entry in cases.CASES.values() for method in entry.methods),
+        *documents.METHODS,
+    ]
+    assert methods
+    assert {method.rule.axis for method in methods} == {"service_date"}

@@ -11,7 +11,8 @@ import anyio
 import httpx
 import pytest
 
-from rezept_fusho.api import resolve_object
+from rezept_fusho.api import resolve_json, resolve_object
+from rezept_fusho.jsonl import Fast
 from rezept_fusho.server import app as app_module
 from rezept_fusho.server.limits import MAX_BATCH
 
@@ -35,9 +36,10 @@ async def test_healthz_is_answered_while_a_batch_is_being_resolved(monkeypatch: 
         if not resolving.is_set():
             resolving.set()
             seen["released by healthz"] = release.wait(timeout=5)
-        return resolve_object(claim)
+        return resolve_json(claim)
 
-    monkeypatch.setattr(app_module, "resolve_object", held)
+    # The batch path: each claim's resolution rendered straight to JSON.
+    monkeypatch.setattr(app_module, "RESOLVE", Fast(resolve_object, held))
     transport = httpx.ASGITransport(app=app_module.create_app())
     async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as service:
 

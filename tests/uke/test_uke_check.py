@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from rezept_fusho.uke import check
 from rezept_fusho.uke.check import CheckStats, check_file, is_late_elderly, iter_problems
 from rezept_fusho.uke.options import UkeOptions
-from rezept_fusho.uke.problems import MESSAGES, Problem
+from rezept_fusho.uke.problems import MESSAGES, Problem, UkeReadError
 from uke.helpers import CLAIM_INFO, GO, IR, medical_re, uke
+from uke.test_uke_fuzz import uke_files
 
 KANA = "CO,,1,830000501,カクウ　タロウ"
 
@@ -258,3 +263,44 @@ def test_check_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_line_endings_are_reported() -> None:
     data = uke(IR, GO).replace(b"\r\nGO", b"\nGO")
     assert codes(data) == ["line_ending"]
+
+
+class _EveryRecord(frozenset[str]):
+    """Stands for the set of every record id."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _problems(data: bytes, options: UkeOptions | None = None) -> list[Problem] | str:
+    try:
+        return list(iter_problems(io.BytesIO(data), options))
+    except UkeReadError as exc:
+        return f"refused: {exc}"
+
+
+FILES = sorted((Path(__file__).parent / "golden").glob("*.UKE")) + sorted(
+    (Path(__file__).parent / "fixtures").glob("*.UKE")
+)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_records_the_receipt_checks_skip_change_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The checker hands a receipt's records to its receipt checks only when they can change
+    # something there; handing it every record must find the very same problems.
+    data = path.read_bytes()
+    found = _problems(data)
+    monkeypatch.setattr(check, "_RECEIPT_IDS", _EveryRecord())
+    assert _problems(data) == found
+
+
+@settings(max_examples=150)
+@given(
+    uke_files(),
+    st.sampled_from([UkeOptions(), UkeOptions(flag_kinds=frozenset({"medical", "dental", "pharmacy"}))]),
+)
+def test_records_the_receipt_checks_skip_change_nothing_anywhere(data: bytes, options: UkeOptions) -> None:
+    found = _problems(data, options)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(check, "_RECEIPT_IDS", _EveryRecord())
+        assert _problems(data, options) == found

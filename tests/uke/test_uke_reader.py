@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rezept_fusho.uke import reader as reader_module
 from rezept_fusho.uke.problems import UkeError, UkeReadError
 from rezept_fusho.uke.reader import MAX_LINE, UkeReader, read_records
 from rezept_fusho.uke.writer import write_records
@@ -137,3 +138,30 @@ def test_lines_across_blocks() -> None:
     assert roundtrip(data) == data
     bad = data[: BLOCK + 5] + b"\x85\x40" + data[BLOCK + 5 :]
     assert read_error(bad).problems[0].code == "undecodable"
+
+
+def _lines_or_refusal(data: bytes) -> object:
+    reader = UkeReader(io.BytesIO(data))
+    try:
+        lines = list(reader.lines_of())
+    except UkeReadError as exc:
+        return [(problem.code, problem.line) for problem in exc.problems], reader.lines
+    return lines, reader.eof_mark, reader.lines
+
+
+#: Pieces of a line, among them each thing the block check looks for: a bare CR, 0x1A, a byte
+#: cp932 cannot decode, a line too long.
+_PIECES = [b"RE,1", b",", "ヤマダ".encode("cp932"), b"\r", b"\x1a", b"\x85", b"\r\n", b"\n", b"A" * 300]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.sampled_from([7, 64, 4096]))
+def test_the_block_check_reads_what_the_line_checks_read(pieces: list[bytes], block: int) -> None:
+    # A block that passes reader._clean skips the checks of each line: they must agree, whatever
+    # the block holds and wherever it is cut.
+    data = b"".join(pieces)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader_module, "BLOCK", block)
+        patch.setattr(reader_module, "MAX_LINE", 200)
+        fast = _lines_or_refusal(data)
+        patch.setattr(reader_module, "_clean", lambda *_: False)
+        assert _lines_or_refusal(data) == fast

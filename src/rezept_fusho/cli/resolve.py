@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rezept_fusho.api import resolve_object
+from rezept_fusho.api import RESOLVE
 from rezept_fusho.cli import lines
 
 
@@ -20,4 +20,4 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    return lines.run(args, resolve_object, id_field="claim_id", command="resolve")
+    return lines.run(args, RESOLVE, id_field="claim_id", command="resolve")

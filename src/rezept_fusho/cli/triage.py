@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rezept_fusho.api import triage_object
+from rezept_fusho.api import TRIAGE
 from rezept_fusho.cli import lines
 
 
@@ -20,4 +20,4 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    return lines.run(args, triage_object, id_field="situation_id", command="triage")
+    return lines.run(args, TRIAGE, id_field="situation_id", command="triage")

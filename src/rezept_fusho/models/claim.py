@@ -27,6 +27,7 @@ from rezept_fusho.models.types import (
     InsurerNumber,
     IsoDate,
     OptionalText,
+    PatientDate,
     RecordId,
     Symbol,
     Text,
@@ -82,7 +83,7 @@ class Declaration(BaseModel):
     addresses: tuple[Text, ...] = Field(default=(), title="住所", description="every one is written")
     contact: OptionalText = Field(default=None, title="連絡先")
     contacted_on: IsoDate | None = Field(default=None, title="患者への連絡を行った日付")
-    birth_date: IsoDate | None = Field(default=None, title="生年月日")
+    birth_date: PatientDate | None = Field(default=None, title="生年月日")
 
 
 class Options(BaseModel):
@@ -130,6 +131,14 @@ class Options(BaseModel):
     )
 
 
+#: The options of a claim that gives none: one shared instance (frozen), not a new one per claim.
+DEFAULT_OPTIONS = Options()
+
+
+def _default_options() -> Options:
+    return DEFAULT_OPTIONS
+
+
 class Claim(BaseModel):
     """One claim to resolve."""
 
@@ -152,10 +161,7 @@ class Claim(BaseModel):
     current_qualification: Qualification | None = Field(default=None, title="現在の資格")
     past_qualification: Qualification | None = Field(default=None, title="過去の資格（旧資格）")
     declaration: Declaration | None = Field(default=None, title="被保険者資格申立書")
-    options: Options = Field(default_factory=Options, title="オプション")
-
-    #: (field, code) of a past qualification that failed validation beside a valid current one.
-    _ignored_past: tuple[str, str] | None = PrivateAttr(default=None)
+    options: Options = Field(default_factory=_default_options, title="オプション")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -172,13 +178,12 @@ class Claim(BaseModel):
             if ignored is None:
                 raise
             claim = handler({key: value for key, value in data.items() if key != "past_qualification"})
-        claim._ignored_past = ignored
-        return claim
+        return ClaimIgnoringPast.of(claim, ignored)
 
     @property
     def ignored_past_qualification(self) -> tuple[str, str] | None:
         """(field, error code) when an invalid past qualification was left out, else None."""
-        return self._ignored_past
+        return None
 
     @property
     def claim_month_start(self) -> date:
@@ -187,6 +192,28 @@ class Claim(BaseModel):
             # YearMonth has already checked the ASCII YYYY-MM shape.
             return date(int(self.claim_month[:4]), int(self.claim_month[5:]), 1)
         return month_after(self.service_date)
+
+
+class ClaimIgnoringPast(Claim):
+    """A claim whose invalid past qualification was left out, beside a valid current one.
+
+    What :meth:`Claim._past_never_blocks_current` returns in that case. The (field, code)
+    it carries is a private attribute of this class alone: on :class:`Claim` itself, pydantic
+    would set it up on every claim validated and read it through ``__getattr__``.
+    """
+
+    _ignored_past: tuple[str, str] = PrivateAttr()
+
+    @classmethod
+    def of(cls, claim: Claim, ignored: tuple[str, str]) -> ClaimIgnoringPast:
+        """*claim* (already validated), noting the past qualification left out as *ignored*."""
+        copy = cls.model_construct(_fields_set=claim.model_fields_set, **dict(claim))
+        copy._ignored_past = ignored
+        return copy
+
+    @property
+    def ignored_past_qualification(self) -> tuple[str, str] | None:
+        return self._ignored_past
 
 
 def _ignorable_past(data: Any, exc: ValidationError) -> tuple[str, str] | None:

@@ -1,8 +1,13 @@
-"""The resolution and the error record: one line of ``rezept-fusho resolve`` output."""
+"""The resolution and the error record: one line of ``rezept-fusho resolve`` output.
+
+:class:`ResolutionData` is the same resolution as plain values: the resolver
+builds it, and both the typed :class:`Resolution` and the batch's JSON bytes
+(:mod:`rezept_fusho.render`) are made from it.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -77,6 +82,29 @@ class Resolution(BaseModel):
     receipt_number: str | None = Field(
         default=None, title="レセプト番号", pattern=r"^[0-9]{1,6}$", description="echoed when given"
     )
+
+
+class ResolutionData(NamedTuple):
+    """A :class:`Resolution` as plain values, field for field and in its order.
+
+    Comments, warnings and the trace are ``(code, text)``, ``(code, message)`` and
+    ``(rule, source)`` pairs; ``summary`` is the comments' paper rendering.
+    """
+
+    claim_id: str
+    basis: Basis
+    insurer_number: str
+    symbol: str | None
+    number: str
+    branch: str | None
+    payer: Payer | None
+    comments: list[tuple[str, str]]
+    summary: list[str]
+    paper_margin_note: Literal["不詳"] | None
+    qualification_flag: QualificationFlag | None
+    warnings: list[tuple[str, str]]
+    trace: list[tuple[str, str]]
+    receipt_number: str | None
 
 
 class ErrorDetail(BaseModel):

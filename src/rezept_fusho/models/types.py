@@ -3,10 +3,15 @@
 Each type folds what a form or an OCR step may send (全角 digits, stray
 spaces) and rejects the rest with a :class:`PydanticCustomError` whose type
 is the code the error record reports. Messages never contain the value.
+
+What repeats from claim to claim — a 保険者番号, a 診療日 — is checked once and
+remembered (:data:`MEMO_SIZE` values at most); what belongs to one patient —
+a name, an address, a card's number, a birth date — is never kept.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -24,8 +29,14 @@ from rezept_fusho.text.jis import NotJisX0208, to_kanji_mode
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _YEAR_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 _ASCII_CARD_TEXT = re.compile(r"[0-9A-Za-z\-]+")
+_TWO_DIGITS = re.compile(r"[0-9]{2}")
+_ANY_DIGIT = re.compile("[0-9\uff10-\uff19]")  # ASCII or 全角
 _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH_ALNUM[0x2212] = 0x2D  # − (U+2212) back to '-'
+
+
+#: Values of one kind (insurer numbers, dates) remembered at most.
+MEMO_SIZE = 4096
 
 
 def error(code: str, ja: str, en: str) -> PydanticCustomError:
@@ -51,12 +62,26 @@ def parse_iso_date(text: str) -> date | None:
     return None
 
 
+#: The same, remembered: for dates that repeat from claim to claim, never for a patient's own.
+_remembered_iso_date = functools.lru_cache(maxsize=MEMO_SIZE)(parse_iso_date)
+
+
 def _iso_date(value: Any) -> date:
+    if type(value) is str:
+        return _in_range(_remembered_iso_date(value))
+    return _patient_date(value)
+
+
+def _patient_date(value: Any) -> date:
     parsed: date | None = None
     if type(value) is date:
         parsed = value
     elif isinstance(value, str):
         parsed = parse_iso_date(value)
+    return _in_range(parsed)
+
+
+def _in_range(parsed: date | None) -> date:
     if parsed is None:
         raise error(
             "invalid_date",
@@ -87,21 +112,36 @@ def _year_month(value: Any) -> str:
 def _insurer_number(value: Any) -> str:
     if not isinstance(value, str):
         raise error("invalid_type", "文字列にしてください", "must be a string")
+    check = _remembered_insurer_number if type(value) is str else _checked_insurer_number
+    number, refusal = check(value)
+    if refusal is not None:
+        raise error(*refusal)
+    return number
+
+
+def _checked_insurer_number(value: str) -> tuple[str, tuple[str, str, str] | None]:
+    """(compact number, None), or ("", (code, Japanese, English)) of the refusal."""
     # Before the check digit: 77777777 fails it, yet is a placeholder, not a typo.
     if insurer.is_placeholder(value):
-        raise error(
+        return "", (
             "placeholder_insurer_number",
             "不詳・災害時の仮の保険者番号は実在の資格として使えません",
             "a placeholder insurer number cannot stand for a real qualification",
         )
     try:
-        return insurer.validate(value)
+        return insurer.validate(value), None
     except InvalidNumber as exc:
-        raise error(exc.code, exc.message_ja, exc.message_en) from None
+        return "", (exc.code, exc.message_ja, exc.message_en)
+
+
+#: Insurer numbers repeat from claim to claim: each is checked once.
+_remembered_insurer_number = functools.lru_cache(maxsize=MEMO_SIZE)(_checked_insurer_number)
 
 
 def _branch(value: Any) -> str:
     if isinstance(value, str):
+        if _TWO_DIGITS.fullmatch(value):
+            return value  # what folding would give: nothing to fold
         folded = fold_digits(value)
         if len(folded) == 2 and is_ascii_digits(folded):
             return folded
@@ -115,6 +155,8 @@ def card_text(value: str, field: str) -> str:
     (``uke-format.md`` §2.1); a value made only of letters and digits is kept
     half-width, anything with kana or kanji becomes wholly full-width.
     """
+    if _ASCII_CARD_TEXT.fullmatch(value):
+        return value  # what the steps below give: no space to strip, nothing to fold
     stripped = value.strip(" \u3000")
     if not stripped or any(char in " \u3000" for char in stripped):
         raise error(
@@ -132,6 +174,8 @@ def card_text(value: str, field: str) -> str:
 def _symbol(value: Any) -> str:
     if not isinstance(value, str):
         raise error("invalid_type", "文字列にしてください", "must be a string")
+    if _ASCII_CARD_TEXT.fullmatch(value):
+        return value  # card_text's result, without the call: the usual 記号
     return card_text(value, "symbol")
 
 
@@ -142,10 +186,14 @@ PLACEHOLDER_NUMBERS = frozenset(
 
 
 def _number(value: Any) -> str:
-    text = _symbol(value)
-    if not any(char in "0123456789０１２３４５６７８９" for char in text):
+    if isinstance(value, str) and _ASCII_CARD_TEXT.fullmatch(value):
+        text = folded = value  # the usual 番号: card_text and fold_digits leave it as it is
+    else:
+        text = _symbol(value)
+        folded = fold_digits(text)
+    if not _ANY_DIGIT.search(text):
         raise error("invalid_format", "番号には数字が必要です", "the number must contain a digit")
-    if fold_digits(text) in PLACEHOLDER_NUMBERS:
+    if folded in PLACEHOLDER_NUMBERS:
         raise error(
             "placeholder_number",
             "不詳・災害時の仮の番号は実在の資格として使えません",
@@ -168,6 +216,8 @@ def _blank_to_none(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+#: The same, for a patient's own date (a birth date, a card's expiry): checked every time, never kept.
+PatientDate = Annotated[date, BeforeValidator(_patient_date), Field(json_schema_extra={"format": "date"})]
 YearMonth = Annotated[str, BeforeValidator(_year_month), Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
 InsurerNumber = Annotated[str, BeforeValidator(_insurer_number)]
 Branch = Annotated[str, BeforeValidator(_branch), Field(pattern=r"^[0-9]{2}$")]

@@ -40,6 +40,8 @@ False
 
 from __future__ import annotations
 
+import functools
+
 from rezept_fusho.numbers.exceptions import (
     InvalidChecksum,
     InvalidComponent,
@@ -132,6 +134,11 @@ def is_kokuho(number: str) -> bool:
     return len(compact(number)) == 6
 
 
+#: Numbers whose derived facts (法別, known components) are remembered, at most: a batch names few insurers.
+MEMO_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def is_late_elderly(number: str) -> bool:
     """True for a 後期高齢者医療広域連合 number (法別 39)."""
     return law_code(number) == LATE_ELDERLY_LAW_CODE
@@ -168,6 +175,7 @@ def _known_prefecture(number: str) -> bool:
     return "01" <= prefecture_code(number) <= "47"  # two ASCII digits: string order is numeric order
 
 
+@functools.lru_cache(maxsize=MEMO_SIZE)
 def has_known_components(number: str) -> bool:
     """True when the 法別番号 (8 digits) and the 都道府県番号 (01–47) of a valid number are known."""
     law = law_code(number)

@@ -2,18 +2,20 @@
 
 Unknown fields are an error (``extra="forbid"``); each field's title is the
 front desk's Japanese term. Every date comes from the situation: the triage
-never reads the clock.
+never reads the clock. :class:`GuidanceData` is the guidance as plain values:
+the triage builds it, and both the typed :class:`Guidance` and the batch's
+JSON bytes (:mod:`rezept_fusho.render`) are made from it.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from rezept_fusho.models.claim import InsuranceKind
 from rezept_fusho.models.resolution import Basis, TraceEntry, WarningItem
-from rezept_fusho.models.types import IsoDate, RecordId
+from rezept_fusho.models.types import IsoDate, PatientDate, RecordId
 from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
 from rezept_fusho.rules.frontdesk.vocabulary import (
@@ -57,6 +59,14 @@ class TriageOptions(BaseModel):
     )
 
 
+#: The options of a situation that gives none: one shared instance (frozen), not a new one per line.
+DEFAULT_OPTIONS = TriageOptions()
+
+
+def _default_options() -> TriageOptions:
+    return DEFAULT_OPTIONS
+
+
 class Situation(BaseModel):
     """What happened at the window."""
 
@@ -84,7 +94,7 @@ class Situation(BaseModel):
         description="true also when the 「資格(無効)」 display shows the old 保険者番号・記号・番号",
     )
     system_reachable: bool = Field(default=True, title="オンライン資格確認等システムに接続できるか")
-    certificate_expiry: IsoDate | None = Field(
+    certificate_expiry: PatientDate | None = Field(
         default=None,
         title="利用者証明用電子証明書の有効期限",
         description="when the card's certificate expired",
@@ -105,7 +115,7 @@ class Situation(BaseModel):
         description="preschool 未就学児 | under_70 70歳未満 | 70_plus 70歳以上",
     )
     declared_ratio: Ratio | None = Field(default=None, title="負担割合（把握または申告）")
-    options: TriageOptions = Field(default_factory=TriageOptions, title="オプション")
+    options: TriageOptions = Field(default_factory=_default_options, title="オプション")
 
 
 class Path(BaseModel):
@@ -156,3 +166,63 @@ class Guidance(BaseModel):
     collect_now: tuple[str, ...] = Field(title="今集めること", description="申立書 items a 不詳 claim needs")
     warnings: tuple[WarningItem, ...] = Field(title="警告")
     trace: tuple[TraceEntry, ...] = Field(title="適用したルール")
+
+
+class PathData(TypedDict):
+    """A :class:`Path` as plain values: its JSON object, key for key in its field order."""
+
+    method: str
+    pattern: Pattern | None
+    label: str
+    action: str
+    rule: str
+    available: bool
+    timing: Timing
+    missing: tuple[Item, ...]
+
+
+class PaymentData(TypedDict):
+    """A :class:`WindowPayment` as plain values: its JSON object, key for key in its field order."""
+
+    share: Literal["normal", "full"]
+    ratio: str
+    reason: str
+    rule: str
+    condition: str | None
+    flexible: bool
+
+
+class GuidanceData(NamedTuple):
+    """A :class:`Guidance` as plain values, field for field and in its order.
+
+    Warnings and the trace are ``(code, message)`` and ``(rule, source)`` pairs. Its lists and
+    dicts are shared by every guidance of the same situation (the memo of
+    :func:`~rezept_fusho.reception.triage.triage_data`): read them, never change them.
+    """
+
+    situation_id: str
+    case_title: str
+    paths: list[PathData]
+    chosen: str | None
+    ask_patient: tuple[str, ...]
+    window_payment: PaymentData
+    likely_claim_basis: Basis | None
+    collect_now: tuple[str, ...]
+    warnings: list[tuple[str, str]]
+    trace: list[tuple[str, str]]
+
+
+def guidance_model(data: GuidanceData) -> Guidance:
+    """The typed (and validated) :class:`Guidance` of *data*."""
+    return Guidance(
+        situation_id=data.situation_id,
+        case_title=data.case_title,
+        paths=tuple(Path.model_validate(path) for path in data.paths),
+        chosen=data.chosen,
+        ask_patient=data.ask_patient,
+        window_payment=WindowPayment.model_validate(data.window_payment),
+        likely_claim_basis=data.likely_claim_basis,
+        collect_now=data.collect_now,
+        warnings=tuple(WarningItem(code=code, message=message) for code, message in data.warnings),
+        trace=tuple(TraceEntry(rule=rule, source=source) for rule, source in data.trace),
+    )

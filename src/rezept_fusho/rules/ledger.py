@@ -29,7 +29,11 @@ class Ledger:
 
     def use(self, rule: Rule) -> None:
         """Record *rule* as applied, or raise ``rule_not_in_force``."""
-        if not rule.in_force(self.day_for(rule)):
+        # rule.in_force(self.day_for(rule)) — Window.contains on the rule's axis — written out: this
+        # runs for every rule of every claim (tests/test_rule_contract.py holds it to in_force).
+        day = self.service_date if rule.axis == "service_date" else self.claim_month
+        start, end = rule.window.start, rule.window.end
+        if not (start <= day and (end is None or day < end)):
             field = "service_date" if rule.axis == "service_date" else "claim_month"
             window = f"[{rule.window.start.isoformat()}, {rule.window.end or ''})"
             raise ClaimError(
@@ -38,7 +42,7 @@ class Ledger:
                 f"ルール{rule.id}はこの日付に適用されません（適用期間 {window}）",
                 f"rule {rule.id} is not in force on this date (window {window})",
             )
-        self.trace.append((rule.id, rule.source))
+        self.trace.append(rule.trace_entry)
 
     def use_if_in_force(self, rule: Rule) -> bool:
         """Record *rule* and return True when it is in force; else return False and record nothing.
@@ -46,9 +50,11 @@ class Ledger:
         For a rule whose absence changes nothing but the output it adds (a 旧資格 claim of
         a 請求年月 before the 旧資格 comment code existed is still billed, without it).
         """
-        if not rule.in_force(self.day_for(rule)):
+        day = self.service_date if rule.axis == "service_date" else self.claim_month
+        start, end = rule.window.start, rule.window.end
+        if not (start <= day and (end is None or day < end)):  # as in use()
             return False
-        self.trace.append((rule.id, rule.source))
+        self.trace.append(rule.trace_entry)
         return True
 
     def warn(self, code: str, /, **values: Any) -> None:

@@ -92,3 +92,8 @@ class Rule:
     def source(self) -> str:
         """The first citation as one line: what a trace entry shows."""
         return self.citations[0].source
+
+    @functools.cached_property
+    def trace_entry(self) -> tuple[str, str]:
+        """(id, source): what the trace records when the rule is used."""
+        return self.id, self.source

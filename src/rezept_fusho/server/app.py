@@ -27,15 +27,20 @@ from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.routing import Match
 
+try:
+    import orjson
+except ImportError:  # pragma: no cover - CI has the fast extra; tests set orjson = None instead
+    orjson = None  # type: ignore[assignment]
+
 from rezept_fusho import __version__
 from rezept_fusho.api import (
+    RESOLVE,
+    TRIAGE,
     check_declaration,
     describe_insurer,
-    resolve_object,
     rules_in_force,
-    triage_object,
 )
-from rezept_fusho.jsonl import Handler, loads, outcome
+from rezept_fusho.jsonl import Fast, Handler, loads, outcome
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import ErrorRecord, Resolution
 from rezept_fusho.models.types import parse_iso_date
@@ -170,7 +175,7 @@ def create_app(
         },
     )
     async def resolve_endpoint(request: Request) -> Response:
-        return await _line_endpoint(request, resolve_object, "claim_id")
+        return await _line_endpoint(request, RESOLVE, "claim_id")
 
     @app.post(
         "/v1/triage",
@@ -188,7 +193,7 @@ def create_app(
         },
     )
     async def triage_endpoint(request: Request) -> Response:
-        return await _line_endpoint(request, triage_object, "situation_id", batch=False)
+        return await _line_endpoint(request, TRIAGE, "situation_id", batch=False)
 
     @app.post(
         "/v1/declaration-check",
@@ -273,9 +278,32 @@ def _answer(body: bytes, handler: Handler, id_field: str, batch: bool) -> Respon
             return BATCH_TOO_LARGE.answer(id_field)
         results = [outcome(item, line, handler, id_field) for line, item in enumerate(data, start=1)]
         errors = sum(1 for _, ok in results if not ok)
-        return JSONResponse({"results": [record for record, _ in results], "errors": errors})
+        content: dict[str, Any] = {"results": [record for record, _ in results], "errors": errors}
+        if not isinstance(handler, Fast):
+            return JSONResponse(content)
+        # Rendered results in it: orjson writes them; failing that, the whole batch by the model's path.
+        return _fast_response(content) or _answer(body, handler.handler, id_field, batch)
     result, ok = outcome(data, 1, handler, id_field)
-    return JSONResponse(result, status_code=200 if ok else 422)
+    status = 200 if ok else 422
+    if isinstance(result, bytes):
+        return Response(result, status_code=status, media_type="application/json")
+    return JSONResponse(result, status_code=status)
+
+
+def _fast_response(content: dict[str, Any]) -> Response | None:
+    """A batch's *content*, some results already rendered as bytes, as JSONResponse would write it.
+
+    orjson writes the same bytes as JSONResponse's ``json.dumps``; None when it cannot
+    (not installed, or a lone surrogate): the caller answers by the model's path instead.
+    """
+    if orjson is None:
+        return None
+    results = [orjson.Fragment(item) if isinstance(item, bytes) else item for item in content["results"]]
+    try:
+        rendered = orjson.dumps({**content, "results": results})
+    except orjson.JSONEncodeError:
+        return None
+    return Response(rendered, media_type="application/json")
 
 
 def _add_component_schemas(app: FastAPI, *models: type[BaseModel]) -> None:

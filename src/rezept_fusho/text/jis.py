@@ -24,6 +24,7 @@ rezept_fusho.text.jis.NotJisX0208: contact: 1文字目はJIS X 0208にない文�
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -64,6 +65,9 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+#: A character :data:`_TABLE` converts. ``translate`` looks every character up, so text without one
+#: (most kanji and kana text) is left as it is instead: the same result, without the look-ups.
+_IN_TABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
 _HALFWIDTH_KANA = range(0xFF61, 0xFFA0)
 _HAS_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]")
 
@@ -129,11 +133,15 @@ def _is_double_byte_jis(char: str) -> bool:
         return False
 
 
+#: The Shift_JIS encoder, looked up once (``str.encode`` looks it up by name on every call).
+_ENCODE_SHIFT_JIS = codecs.lookup("shift_jis").encode
+
+
 def is_jis_x0208(text: str) -> bool:
     """True when every character of *text* is a two-byte JIS X 0208 character."""
     try:
         # Shift_JIS gives every JIS X 0208 character two bytes and everything else one or none.
-        return len(text.encode("shift_jis")) == 2 * len(text)
+        return len(_ENCODE_SHIFT_JIS(text)[0]) == 2 * len(text)
     except UnicodeEncodeError:
         return False
 
@@ -153,8 +161,10 @@ def to_kanji_mode(text: str, field: str) -> str:
     # find the position of a character that has no JIS X 0208 form.
     if _HAS_HALFWIDTH_KANA.search(text):
         converted = _KANA_PAIR.sub(_compose_pair, text).translate(_KANA_TABLE)
-    else:
+    elif _IN_TABLE.search(text):
         converted = text.translate(_TABLE)
+    else:
+        converted = text  # nothing to convert: translate would only look every character up
     if is_jis_x0208(converted):
         return converted
     # The walk converts exactly as the whole string was, so it meets the character that failed.

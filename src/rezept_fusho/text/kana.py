@@ -8,20 +8,19 @@ True
 
 from __future__ import annotations
 
-_HIRAGANA = range(0x3041, 0x3097)
-_KATAKANA = range(0x30A1, 0x30FF)  # ァ … ヾ, with ・ and ー
-_ALSO = frozenset("\u3000")
+import re
+
+#: Hiragana ぁ … ゖ, katakana ァ … ヾ (with ・ and ー), and the full-width space.
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fe\u3000]*")
+#: The same without hiragana: nothing to fold.
+_KATAKANA = re.compile("[\u30a1-\u30fe\u3000]*")
+_HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 
 
 def to_katakana(text: str) -> str | None:
     """*text* (already full-width) in katakana, or None if it holds anything but kana."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if code in _HIRAGANA:
-            out.append(chr(code + 0x60))
-        elif code in _KATAKANA or char in _ALSO:
-            out.append(char)
-        else:
-            return None
-    return "".join(out)
+    if _KATAKANA.fullmatch(text):
+        return text
+    if not _KANA.fullmatch(text):
+        return None
+    return text.translate(_HIRAGANA_TO_KATAKANA)

@@ -3,6 +3,9 @@
 A five-row era table of our own: the standard library has nothing portable,
 and the era libraries are stale or opinionated. The first
 year of an era is written 元年. Digits are full-width, not zero-padded.
+:func:`format_kanji_date` remembers what it spelled: the 摘要's dates (the
+day the patient was contacted) repeat from claim to claim; a birth date is
+never spelled here.
 
 >>> from datetime import date
 >>> format_kanji_date(date(2025, 7, 10))
@@ -15,6 +18,7 @@ year of an era is written 元年. Digits are full-width, not zero-padded.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 __all__ = ["ERAS", "era_of", "format_kanji_date"]
@@ -39,6 +43,7 @@ def era_of(day: date) -> tuple[str, int]:
     raise ValueError("dates before 明治 are not supported")
 
 
+@functools.lru_cache(maxsize=4096)
 def format_kanji_date(day: date) -> str:
     """``令和７年７月１０日``: era, year (元年 for 1), month and day in full-width digits."""
     name, year = era_of(day)

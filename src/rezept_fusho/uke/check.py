@@ -85,6 +85,8 @@ _INSURER_SHAPE = re.compile(r"[0-9]{8}|  [0-9]{6}")
 _DIGITS = re.compile(rb"[0-9]+")
 #: Records that can carry a 摘要 comment (調剤 has TK beside CO).
 _COMMENT_RECORDS = frozenset({"CO", "TK"})
+#: The records _Checker._in_receipt acts on, besides a receipt's first 摘要 record (_head_ids).
+_RECEIPT_IDS = frozenset({"RE", "SH", "HO", "KO", "SN", *_COMMENT_RECORDS})
 #: Kinds whose GO totals are checked: the rule (件数 = HO + KO records; 点数 = each receipt's main
 #: 合計点数) is the 歯科 spec's note and holds on every 医科 sample read; no 調剤 source confirms it.
 _TOTALS_KINDS: frozenset[Kind] = frozenset({"medical", "dental"})
@@ -186,6 +188,7 @@ class _Checker:
         records = 0
         layout = self.layout
         regexes = {rid: spec.line_regex() for rid, spec in layout.specs.items()}
+        heads = _head_ids(layout)
         known_ids: set[str] = set()
         for number, raw, eol in reader.lines_of():
             # Most lines need nothing but the regex: a Record is built only for those that do.
@@ -194,8 +197,9 @@ class _Checker:
             if eol != CRLF:
                 out.append(Problem.of("line_ending", line=number, record=rid))
             if records == 1:
-                layout = self._header(Record(number, raw, eol))
+                layout = self._header(Record(number, raw, eol, rid))
                 regexes = {rid: spec.line_regex() for rid, spec in layout.specs.items()}
+                heads = _head_ids(layout)
             elif rid in HEADER_IDS and rid != layout.receipt_opener and rid in regexes:
                 out.append(Problem.of("header_repeated", line=number, record=rid))
             if self.go_seen:
@@ -205,18 +209,15 @@ class _Checker:
                 # The reader has decoded the line as cp932, and every cp932 cell of the rows the regex
                 # admits for 漢字 is a JIS X 0208 cell (tests/uke/test_uke_fields.py): a match is valid.
                 if not regex.fullmatch(raw):
-                    self._fields(Record(number, raw, eol))
+                    self._fields(Record(number, raw, eol, rid))
             elif rid not in known_ids:
-                if _RECORD_ID.fullmatch(raw.split(b",", 1)[0]):
-                    known_ids.add(rid)
-                else:
-                    out.append(Problem.of("invalid_record_id", line=number))
+                self._record_id(number, raw, rid, known_ids)
             if rid in ("GO", layout.receipt_opener) or (rid == "RE" and _has_re(receipt)):
                 if receipt is not None:
                     self._finish(receipt)
                 receipt = None
                 if rid == "GO":
-                    self._go(Record(number, raw, eol))
+                    self._go(Record(number, raw, eol, rid))
                 else:
                     receipt = _Receipt()
                     self.stats.receipts += 1
@@ -225,7 +226,9 @@ class _Checker:
                     yield from out
                     out.clear()
             if receipt is not None:
-                self._in_receipt(receipt, Record(number, raw, eol), regex is not None)
+                # Any other record (SY, SI, IY … once the 摘要 head is known) changes nothing there.
+                if rid in _RECEIPT_IDS or (receipt.head is None and rid in heads):
+                    self._in_receipt(receipt, Record(number, raw, eol, rid), regex is not None)
             elif records > 1 and not self.go_seen and rid not in HEADER_IDS:
                 out.append(Problem.of("record_outside_receipt", line=number, record=rid))
         self.stats.records = records
@@ -233,6 +236,13 @@ class _Checker:
         out.sort(key=_line_order)
         yield from out
         out.clear()
+
+    def _record_id(self, number: int, raw: bytes, rid: str, known_ids: set[str]) -> None:
+        """A record id no spec of the file has: noted once when well formed, reported when not."""
+        if _RECORD_ID.fullmatch(raw.split(b",", 1)[0]):
+            known_ids.add(rid)
+        else:
+            self.out.append(Problem.of("invalid_record_id", line=number))
 
     def _header(self, record: Record) -> Layout:
         kind = kind_of_header(record.record_id, record.text(3))
@@ -405,6 +415,11 @@ class _Checker:
         points = _number(_field(record, spec.index(TOTAL_POINTS)))
         if points is not None and points != self.points:
             self._add_at("go_points_mismatch", record, "GO", TOTAL_POINTS)
+
+
+def _head_ids(layout: Layout) -> frozenset[str]:
+    """The records that can open a receipt's 摘要 (_Checker._is_head); 調剤's TK and CO are receipt records."""
+    return frozenset() if layout.kind == "pharmacy" else layout.summary_ids
 
 
 def _has_re(receipt: _Receipt | None) -> bool:

@@ -24,6 +24,7 @@ b'\\x95s\\x8f\\xda'
 from __future__ import annotations
 
 import enum
+import functools
 import re
 
 import attrs
@@ -95,10 +96,15 @@ class RecordSpec:
 
     def index(self, name: str) -> int:
         """Position (0-based, the record id is 0) of the field called *name*."""
+        return self._positions[name]
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        # The first field of each name, as a walk from the start finds it: the checker asks for every record.
+        positions: dict[str, int] = {}
         for position, spec in enumerate(self.fields):
-            if spec.name == name:
-                return position
-        raise KeyError(name)
+            positions.setdefault(spec.name, position)
+        return positions
 
     def line_regex(self) -> re.Pattern[bytes]:
         """One regex for a whole valid line: the fast path of the checker."""

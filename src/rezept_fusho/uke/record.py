@@ -33,12 +33,13 @@ class Record:
 
     __slots__ = ("_fields", "eol", "line", "raw", "record_id")
 
-    def __init__(self, line: int, raw: bytes, eol: bytes) -> None:
+    def __init__(self, line: int, raw: bytes, eol: bytes, record_id: str | None = None) -> None:
+        """*record_id*, when the caller has it already, is ``record_id_of(raw)``."""
         self.line = line
         self.raw = raw
         self.eol = eol
         self._fields: list[bytes] | None = None
-        self.record_id = record_id_of(raw)
+        self.record_id = record_id_of(raw) if record_id is None else record_id
 
     @property
     def raw_fields(self) -> list[bytes]:

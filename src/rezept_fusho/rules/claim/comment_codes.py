@@ -26,6 +26,7 @@ The master texts are declared here once; the paper rendering of a comment
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 import attrs
@@ -133,3 +134,15 @@ RULE_FREE_TEXT = Rule(
 def paper_line(code: str, text: str) -> str:
     """One 摘要 line as printed: the code's master text, then the text data."""
     return MASTER[code].master_text + text
+
+
+_MASTER_TEXTS = {code: entry.master_text for code, entry in MASTER.items()}
+
+
+def paper_lines(comments: Iterable[tuple[str, str]]) -> list[str]:
+    """:func:`paper_line` of each (code, text data), in one call: the 摘要 of a claim as printed.
+
+    >>> paper_lines([(FUSHO.code, ""), (KANA_NAME.code, "ヤマダ")])
+    ['不詳', '被保険者資格申立書（カナ氏名）；ヤマダ']
+    """
+    return [_MASTER_TEXTS[code] + text for code, text in comments]

@@ -14,6 +14,7 @@ choosing for the clinic.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from rezept_fusho.models.claim import InsuranceKind, Payer
@@ -65,6 +66,7 @@ RULE_FUSHO_UNKNOWN_KIND = Rule(
 KOKUHO_RENGOKAI_LAW_CODES = frozenset({insurer.LATE_ELDERLY_LAW_CODE, "67"})
 
 
+@functools.lru_cache(maxsize=insurer.MEMO_SIZE)  # a batch names few insurers, many times each
 def payer_for_insurer(number: str) -> Payer:
     """The 審査支払機関 of a valid 保険者番号 (``PAYER-BY-INSURER-NUMBER``)."""
     if insurer.is_kokuho(number) or insurer.law_code(number) in KOKUHO_RENGOKAI_LAW_CODES:
