@@ -33,7 +33,6 @@ from pathlib import Path
 KILLED = frozenset({1, 3, -11, -9})  # a test failed, or the mutant crashed the run
 SURVIVED = 0
 TIMEOUT = frozenset({-24, 36})
-NOT_RUN = frozenset({33, 34, None})  # no test covers it; skipped
 
 #: Functions that run only at import (why each, in one line).
 IMPORT_TIME = {
@@ -80,7 +79,7 @@ def classify(root: Path) -> dict[str, list[tuple[str, str]]]:
                 found["killed"].append((key, ""))
             elif code in TIMEOUT:
                 found["timeout"].append((key, ""))
-            elif code != SURVIVED:
+            elif code != SURVIVED:  # 33, 34 or None: no test covers it, or it was skipped
                 found["not_run"].append((key, ""))
             elif _function_of(key) in IMPORT_TIME:
                 found["import_time"].append((key, ""))

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare
 import corpus
 
-CLI = [sys.executable, "-c", "import sys; from rezept_fusho.cli import main; sys.exit(main())"]
+CLI = compare.CLI
 
 
 def timed_resolve(source: Path, target: Path, jobs: int) -> float:

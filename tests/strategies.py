@@ -7,7 +7,7 @@ arbitrary JSON).
 Every strategy builds plain JSON data — what a vendor writes on one line of
 ``rezept-fusho resolve`` input — not model instances. Names say what they make:
 
-* ``valid_insurer_numbers`` / ``invalid_insurer_numbers`` / ``placeholder_insurer_numbers``
+* ``valid_insurer_numbers`` / ``invalid_insurer_numbers``
 * ``qualifications`` (a valid qualification object)
 * ``declarations`` (a complete 申立書 for 不詳), ``distinctive_declarations`` (values easy to spot)
 * ``claims`` (well-formed claims inside the rules' windows), ``json_values``
@@ -22,15 +22,12 @@ from hypothesis import strategies as st
 
 from rezept_fusho import testing
 from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
-from rezept_fusho.numbers.insurer import PLACEHOLDERS
 
 DIGITS = "0123456789"
-#: Placeholder 番号 (不詳, disaster); generated card numbers avoid them.
+#: Placeholder 番号 (不詳, disaster).
 PLACEHOLDER_CARD_NUMBERS = PLACEHOLDER_NUMBERS
 #: First 診療日 of the current/past tiers (保発0710第1号).
 TIERS_START = date(2023, 7, 10)
-#: First 請求年月 of 不詳 claims (the 2023-09 submission).
-FUSHO_START = date(2023, 9, 1)
 LAST_DAY = date(2030, 12, 31)
 
 KANJI = "東京都大阪府新宿区北中央西一二三丁目番地山田鈴木花子太郎株式会社健康保険組合協会支部"
@@ -38,7 +35,6 @@ KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニ�
 HIRAGANA = (
     "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげご"
 )
-HALFWIDTH_KANA = "ｱｲｳｴｵｶｷｸｹｺﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｦﾝﾞﾟｰ"
 JIS_ASCII = "0123456789ABCXYZabcxyz-,.()/#&"
 #: Characters with no JIS X 0208 form.
 NOT_JIS = "①髙𠮷﨑㈱Ⅰ\t"
@@ -53,22 +49,10 @@ def valid_insurer_numbers(*, kokuho: bool | None = None) -> st.SearchStrategy[st
     return st.one_of(testing.insurer_numbers("employee"), testing.insurer_numbers("late_elderly"))
 
 
-def placeholder_insurer_numbers() -> st.SearchStrategy[str]:
-    """The "unknown insurer" numbers, which never stand for a real qualification."""
-    return st.sampled_from(sorted(PLACEHOLDERS))
-
-
 def invalid_insurer_numbers() -> st.SearchStrategy[str]:
     """A 保険者番号 the model refuses: the public strategy, plus Unicode digits that only look like digits."""
     unicode_digit = valid_insurer_numbers().map(lambda number: number[:-1] + "٣")
     return st.one_of(testing.invalid_insurer_numbers(), unicode_digit)
-
-
-def card_numbers() -> st.SearchStrategy[str]:
-    """被保険者証等の番号: ASCII digits, never the 不詳 placeholders."""
-    return st.text(alphabet=DIGITS, min_size=1, max_size=10).filter(
-        lambda n: n not in PLACEHOLDER_CARD_NUMBERS
-    )
 
 
 def qualifications() -> st.SearchStrategy[dict[str, Any]]:
@@ -80,14 +64,6 @@ def jis_text(min_size: int = 1, max_size: int = 20) -> st.SearchStrategy[str]:
     """Non-blank text that converts to JIS X 0208 (kanji, kana, half-width kana, ASCII)."""
     alphabet = KANJI + KATAKANA + HIRAGANA + JIS_ASCII
     return st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
-
-
-def kana_names() -> st.SearchStrategy[str]:
-    """カナ氏名: katakana, hiragana or half-width kana letters, with a space inside."""
-    part = st.text(alphabet=KATAKANA + HIRAGANA, min_size=1, max_size=6) | st.text(
-        alphabet="ｱｲｳｴｵｶｷｸｹｺﾀﾁﾂﾃﾄﾔﾕﾖﾝ", min_size=1, max_size=6
-    )
-    return st.tuples(part, part).map(lambda names: f"{names[0]} {names[1]}")
 
 
 def dates(start: date, end: date) -> st.SearchStrategy[date]:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from rezept_fusho import Claim, resolve
+from rezept_fusho.api import check_declaration
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.models import types
 from rezept_fusho.models.claim import DEFAULT_OPTIONS
@@ -116,6 +117,21 @@ def test_a_card_expiry_is_never_remembered() -> None:
     assert MEMOS["dates"].cache_info().currsize == 1
 
 
+@pytest.mark.usefixtures("empty_memos")
+def test_the_declaration_check_never_remembers_the_birth_date() -> None:
+    # The claim the form makes remembers its 診療日 and contact date, as every claim does; the
+    # birth date, the patient's own, is remembered nowhere.
+    check_declaration(
+        {
+            "service_date": "2025-07-10",
+            "kana_name": "ヤマダ　タロウ",
+            "contacted_on": "2025-07-20",
+            "birth_date": "1948-03-05",
+        }
+    )
+    assert MEMOS["dates"].cache_info().currsize == 2
+
+
 class _Text(str):
     """A str subclass, as a Python caller may pass: checked, never remembered."""
 
@@ -185,7 +201,8 @@ def test_claims_without_options_share_one_frozen_instance() -> None:
 
 
 def test_the_date_types_share_their_checks() -> None:
-    assert types._patient_date(date(2020, 1, 1)) == types._iso_date(date(2020, 1, 1))
+    for value in ("2020-01-01", date(2020, 1, 1)):
+        assert types._patient_date(value) == types._iso_date(value) == date(2020, 1, 1)
     for bad, code in (
         ("2025-02-30", "invalid_date"),
         ("1899-12-31", "date_out_of_range"),
@@ -278,3 +295,11 @@ def test_the_guidance_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(triage_module._MEMO) == 2
     third = _situation({**SITUATION, "service_date": days[2]}, "c")
     assert triage_module.triage_data(third) == triage_module._worked_out(third)
+
+
+@pytest.mark.usefixtures("empty_guidance_memo")
+def test_a_full_guidance_memo_drops_the_oldest(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(triage_module, "MEMO_SIZE", 2)
+    for day in ["2025-07-10", "2025-07-11", "2025-07-12"]:
+        triage_module.triage_data(_situation({**SITUATION, "service_date": day}, day))
+    assert sorted(key[0].isoformat() for key in triage_module._MEMO) == ["2025-07-11", "2025-07-12"]

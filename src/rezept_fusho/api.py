@@ -130,6 +130,6 @@ def describe_insurer(raw: str) -> dict[str, Any]:
 
 def rules_in_force(day: date) -> tuple[Rule, ...]:
     """The rules of the registry in force on *day*, each read on its own axis (診療日 or 請求年月)."""
-    from rezept_fusho.rules.registry import RULES  # noqa: PLC0415 - the whole registry, on first use
+    from rezept_fusho.rules import registry  # noqa: PLC0415 - the whole registry, on first use
 
-    return tuple(rule for rule in RULES if rule.in_force(day))
+    return tuple(registry.in_force(day))

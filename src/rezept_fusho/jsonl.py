@@ -60,7 +60,6 @@ CHUNK_SIZE = 2000
 CHUNK_CHARS = 4 << 20
 #: Nesting of arrays and objects a line may have (a claim has 3); deeper is ``invalid_json``.
 MAX_DEPTH = 64
-#: Characters of an id (``claim_id``, ``situation_id``) that are echoed; a longer id is ``id_too_long``.
 #: What counts as blank: a line of these alone gets no output line.
 BLANK = " \t\r\n"
 
@@ -138,8 +137,7 @@ def loads(text: str) -> object:
     The depth is checked first, for both parsers: how deep each can go differs (orjson 1024,
     the standard library whatever the stack has left), and must never decide the result.
     """
-    # _too_deep's own first test, before the call: the usual line has too few brackets to be too deep.
-    if text.count("[") + text.count("{") > MAX_DEPTH and _too_deep(text):
+    if _too_deep(text):
         raise NestedTooDeep(f"nested deeper than {MAX_DEPTH}")
     if orjson is None:
         return _loads_stdlib(text)

@@ -78,7 +78,7 @@ def resolution_json(data: ResolutionData) -> bytes:
         "summary": data.summary,
         "paper_margin_note": data.paper_margin_note,
         "qualification_flag": data.qualification_flag,
-        "warnings": _warnings(data.warnings) if data.warnings else [],
+        "warnings": _warnings(data.warnings),
         "trace": _trace(data.trace),
     }
     if data.receipt_number is not None:

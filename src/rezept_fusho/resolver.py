@@ -200,12 +200,12 @@ def _fusho(claim: Claim, ledger: Ledger) -> ResolutionData:
     )
 
 
-# Frozen and built from a small fixed set of values: one shared instance each.
-@functools.cache
 def _warning(code: str, message: str) -> WarningItem:
+    # Not cached: a warning's text may hold a field path from the input.
     return WarningItem.model_construct(code=code, message=message)
 
 
+# Frozen and built from the rules alone: one shared instance each.
 @functools.cache
 def _trace_entry(rule: str, source: str) -> TraceEntry:
     return TraceEntry.model_construct(rule=rule, source=source)

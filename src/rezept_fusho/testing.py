@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 
 from rezept_fusho.models.types import PLACEHOLDER_NUMBERS
 from rezept_fusho.numbers import insurer
-from rezept_fusho.rules.claim import fusho_insurer_placeholder, payer
+from rezept_fusho.rules.claim import fusho_insurer_placeholder, payer, tier_fusho
 
 __all__ = [
     "BROKEN",
@@ -167,7 +167,7 @@ def declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str
 
 
 #: The items a 申立書 may lack without stopping the claim (only the カナ氏名 is required).
-OPTIONAL_ITEMS = ("addresses", "contact", "contacted_on")
+OPTIONAL_ITEMS = tuple(name for name, *_ in tier_fusho.OPTIONAL_ITEMS)
 
 
 def incomplete_declarations(service_date: date | None = None) -> st.SearchStrategy[dict[str, Any]]:

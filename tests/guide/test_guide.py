@@ -206,7 +206,7 @@ def test_text_is_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_no_guide_before_the_rules() -> None:
-    assert HOHATSU_0710.issued_on == FIRST_DAY
+    assert date(2023, 7, 10) == FIRST_DAY  # 保発0710第1号
     assert named_rules(render(FIRST_DAY))
     with pytest.raises(ValueError, match="保発0710第1号"):
         render(FIRST_DAY - timedelta(days=1))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import warnings
 from datetime import date
 from pathlib import Path
 
@@ -15,9 +14,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from rezept_fusho.cli import main
 from rezept_fusho.rules.registry import RULES

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import AsyncIterator
 
 import anyio
@@ -11,10 +10,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from fastapi.testclient import TestClient
-
+from fastapi.testclient import TestClient
 from tests.server.conftest import exchange
 
 from rezept_fusho.server.app import create_app

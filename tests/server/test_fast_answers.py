@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi")
 
-from rezept_fusho.api import resolve_json, resolve_object, triage_json, triage_object
+from rezept_fusho import render
+from rezept_fusho.api import RESOLVE, TRIAGE, resolve_object
 from rezept_fusho.jsonl import Fast
 from rezept_fusho.server import app as app_module
 from rezept_fusho.server.app import _answer
@@ -29,8 +31,6 @@ SITUATIONS = [
     scenario["input"]
     for scenario in json.loads((ROOT / "tests" / "reception" / "scenarios.json").read_text(encoding="utf-8"))
 ]
-RESOLVE = Fast(resolve_object, resolve_json)
-TRIAGE = Fast(triage_object, triage_json)
 ODD = [
     [1, 2],
     "text",
@@ -83,3 +83,24 @@ def test_without_orjson_a_batch_takes_the_model_path(monkeypatch: pytest.MonkeyP
     expected = _answer(body, resolve_object, "claim_id", True).body
     monkeypatch.setattr(app_module, "orjson", None)
     assert _answer(body, RESOLVE, "claim_id", True).body == expected
+
+
+def test_without_orjson_each_claim_is_resolved_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nothing is rendered without orjson: the batch is answered from the model's results at once,
+    # not resolved a second time.
+    body = _body(CLAIM_SCENARIOS)
+    calls: list[object] = []
+
+    def counted(obj: Any) -> Any:
+        calls.append(obj)
+        return resolve_object(obj)
+
+    expected = _answer(body, counted, "claim_id", True).body
+    once = len(calls)
+    calls.clear()
+    monkeypatch.setattr(app_module, "orjson", None)
+    monkeypatch.setattr(render, "orjson", None)
+    assert _answer(body, Fast(counted, RESOLVE.render), "claim_id", True).body == expected
+    # Fewer than the model's path alone (what the renderer refuses never reaches the handler);
+    # resolving the batch a second time would call it once more for every claim.
+    assert 0 < len(calls) <= once

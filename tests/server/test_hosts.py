@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import warnings
 
 import pytest
 
 pytest.importorskip("fastapi")
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from fastapi.testclient import TestClient
-
+from fastapi.testclient import TestClient
 from tests.server.conftest import exchange
 
 from rezept_fusho.server.app import create_app

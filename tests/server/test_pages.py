@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from fastapi.testclient import TestClient
-
+from fastapi.testclient import TestClient
 from tests.server.html_tree import Page
 
 from rezept_fusho.api import check_declaration, triage_object

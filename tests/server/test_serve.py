@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from rezept_fusho.cli import main, serve
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from fastapi.testclient import TestClient
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,11 @@ def test_ho_with_no_fields_is_a_problem_not_a_crash() -> None:
     ]
 
 
+def test_a_total_of_thousands_of_digits_is_a_problem_not_a_crash() -> None:
+    data = uke(IR, "GO," + "9" * 5000 + ",,99")
+    assert "too_long" in codes(data)
+
+
 def test_a_malformed_line_is_never_echoed() -> None:
     secret = "ヤマダタロウ東京都新宿区西新宿２－８－１０９０１２３４５６７８"
     for data in (

@@ -39,7 +39,7 @@ def uke_files(draw: st.DrawFn) -> bytes:
     if draw(st.booleans()):
         data += b"\x1a"
     if draw(st.integers(0, 9)) == 0:
-        data = data.replace(b"\x82", b"\x85", 1)  # an undecodable byte
+        data = b"IR,\x85\x40\r\n" + data  # an undecodable byte (0x85 is no cp932 lead byte)
     return data
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from datetime import date
 from typing import get_args
 
 from rezept_fusho.cli.io import UsageError, open_output
 from rezept_fusho.guide import FIRST_DAY, render
+from rezept_fusho.models.types import parse_iso_date
 from rezept_fusho.rules.frontdesk import expired_card_temporary
 from rezept_fusho.rules.frontdesk.expired_card_temporary import DEFAULT_END, TemporaryEnd
 from rezept_fusho.text.dates import ja_date
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,17 +45,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _day(text: str) -> date | None:
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def run(args: argparse.Namespace) -> int:
-    day = _day(args.date)
+    day = parse_iso_date(args.date)
     if day is None:
         print("rezept-fusho guide: --date must be a real date written YYYY-MM-DD", file=sys.stderr)
         return 2

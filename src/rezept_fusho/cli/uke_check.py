@@ -17,6 +17,7 @@ from typing import Any
 from rezept_fusho.uke.check import CheckStats, iter_problems
 from rezept_fusho.uke.options import KINDS, Kind, UkeOptions
 from rezept_fusho.uke.problems import Problem, UkeReadError
+from rezept_fusho.uke.specs import dental, medical
 
 
 def _kinds(text: str) -> frozenset[Kind]:
@@ -35,7 +36,11 @@ def add_option_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="CO/TK 文字データ byte limit (default: the spec's for the kind and 請求年月: 76; 歯科 400 from 2026-07)",
+        help=(
+            "CO/TK 文字データ byte limit (default: the spec's for the kind and 請求年月: "
+            f"{medical.COMMENT_TEXT_BYTES}; 歯科 {dental.COMMENT_TEXT_BYTES_R08} "
+            f"from {dental.R08_FIRST_CLAIM_MONTH:%Y-%m})"
+        ),
     )
     parser.add_argument(
         "--card-max-bytes",

@@ -40,11 +40,6 @@ _GROUPS: tuple[tuple[tuple[Method, ...], Pattern], ...] = (
 )
 
 
-def _case_title(rule: Rule) -> str:
-    # The case rules' titles read 「case → patterns」: the row shows the case, the cell the methods.
-    return rule.title_ja.split(" → ")[0]
-
-
 #: ① ② …: the order of preference, at a glance.
 _NUMBERS = "①②③④⑤⑥⑦⑧⑨"
 
@@ -99,7 +94,7 @@ def cases_section(active: set[Rule], temporary_end: TemporaryEnd) -> str:
         if entry.rule in active:
             # A patient with no card has the documents only (the case table lists none for it).
             methods = on(entry.methods or documents.METHODS)
-            rows.setdefault(methods, []).append(rule_text(entry.rule, _case_title(entry.rule)))
+            rows.setdefault(methods, []).append(rule_text(entry.rule, entry.label))
     body = [_row(titles, _methods(methods)) for methods, titles in rows.items()]
     away = on(pattern_d.METHODS)
     if away:

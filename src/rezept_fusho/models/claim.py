@@ -33,7 +33,7 @@ from rezept_fusho.models.types import (
     Text,
     YearMonth,
 )
-from rezept_fusho.rules.claim import fusho_insurer_placeholder
+from rezept_fusho.rules.claim import comment_codes, fusho_insurer_placeholder
 from rezept_fusho.rules.claim.fusho_insurer_placeholder import InsurerPlaceholder
 
 ReceiptType = Literal["medical", "dental", "pharmacy"]
@@ -108,17 +108,18 @@ class Options(BaseModel):
         default=None,
         title="旧資格請求の摘要記載（フリーコメント）",
         description=(
-            "Free text written (as comment 810000001) in place of the default 旧資格 comment 820000245 "
-            "「旧資格情報」. Default null: the default comment."
+            f"Free text written (as comment {comment_codes.FREE_TEXT.code}) in place of the default 旧資格 "
+            f"comment {comment_codes.PAST.code} 「{comment_codes.PAST.master_text}」. Default null: the default comment."
         ),
     )
     comment_style: CommentStyle = Field(
         default="master",
         title="摘要のコメントの記録方法",
         description=(
-            "master: the コメントマスター codes the reference software writes (820000246, 830000501–508, "
-            "820000245); free_text: every comment as 810000001 with a labelled text, for receipt software "
-            "whose master lacks those codes"
+            f"master: the コメントマスター codes the reference software writes ({comment_codes.FUSHO.code}, "
+            f"{comment_codes.KANA_NAME.code}–{comment_codes.CONTACTED_ON.code[-3:]}, {comment_codes.PAST.code}); "
+            f"free_text: every comment as {comment_codes.FREE_TEXT.code} with a labelled text, for receipt "
+            "software whose master lacks those codes"
         ),
     )
     require_complete_declaration: bool = Field(

@@ -81,13 +81,16 @@ def _patient_date(value: Any) -> date:
     return _in_range(parsed)
 
 
+#: (Japanese, English) of ``invalid_date``: a date that is not a real YYYY-MM-DD one.
+INVALID_DATE_TEXTS = (
+    "日付はYYYY-MM-DD形式の実在する日付にしてください",
+    "a date must be a real date written YYYY-MM-DD",
+)
+
+
 def _in_range(parsed: date | None) -> date:
     if parsed is None:
-        raise error(
-            "invalid_date",
-            "日付はYYYY-MM-DD形式の実在する日付にしてください",
-            "a date must be a real date written YYYY-MM-DD",
-        )
+        raise error("invalid_date", *INVALID_DATE_TEXTS)
     if not EARLIEST <= parsed <= LATEST:
         raise error(
             "date_out_of_range",

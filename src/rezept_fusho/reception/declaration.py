@@ -39,7 +39,7 @@ from rezept_fusho.input_errors import to_claim_error
 from rezept_fusho.jsonl import dumps
 from rezept_fusho.models.claim import Claim
 from rezept_fusho.models.resolution import Resolution
-from rezept_fusho.models.types import IsoDate
+from rezept_fusho.models.types import PatientDate
 from rezept_fusho.resolver import resolve
 from rezept_fusho.rules.claim import (
     comment_codes,
@@ -56,6 +56,7 @@ from rezept_fusho.warning_codes import texts
 
 __all__ = [
     "MAX_ADDRESSES",
+    "SPACES",
     "DeclarationCheck",
     "DeclarationForm",
     "ItemError",
@@ -70,13 +71,14 @@ __all__ = [
 #: Address boxes one form may send: more than any 申立書 has room for.
 MAX_ADDRESSES = 20
 #: Trimmed from both ends of an item: ASCII space, tab and the 全角 space.
-_SPACES = " \t\u3000"
+SPACES = " \t\u3000"
 #: The text items, in 摘要 order (the addresses come between the names and the 連絡先).
 _NAMES = ("kana_name", "insurer_name", "employer_name")
 _DATES = ("service_date", "contacted_on", "birth_date")
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
-_DATE = TypeAdapter(IsoDate)
+#: A form's dates are checked every time and never remembered: the birth date is the patient's own.
+_DATE = TypeAdapter(PatientDate)
 
 
 class DeclarationForm(BaseModel):
@@ -169,8 +171,8 @@ class DeclarationCheck(BaseModel):
 
 def _trimmed(text: str) -> tuple[str, int]:
     """*text* without spaces at either end, and how many characters were cut from its start."""
-    stripped = text.strip(_SPACES)
-    return stripped, len(text) - len(text.lstrip(_SPACES))
+    stripped = text.strip(SPACES)
+    return stripped, len(text) - len(text.lstrip(SPACES))
 
 
 def _texts(form: DeclarationForm) -> Iterator[tuple[str, str]]:
@@ -184,23 +186,23 @@ def _texts(form: DeclarationForm) -> Iterator[tuple[str, str]]:
 
 def claim_object(form: DeclarationForm) -> tuple[dict[str, Any], tuple[int, ...]]:
     """The claim the form makes (JSON data), and the box of each address it holds."""
-    declaration: dict[str, Any] = {"insurance_kind": form.insurance_kind.strip(_SPACES) or "unknown"}
+    declaration: dict[str, Any] = {"insurance_kind": form.insurance_kind.strip(SPACES) or "unknown"}
     for name in (*_NAMES, "contact", "contacted_on", "birth_date"):
         value, _ = _trimmed(getattr(form, name))
         if value:
             declaration[name] = value
-    boxes = tuple(index for index, address in enumerate(form.addresses) if address.strip(_SPACES))
+    boxes = tuple(index for index, address in enumerate(form.addresses) if address.strip(SPACES))
     if boxes:
-        declaration["addresses"] = [form.addresses[index].strip(_SPACES) for index in boxes]
-    service_date = form.service_date.strip(_SPACES)
-    claim: dict[str, Any] = {"claim_id": form.claim_id.strip(_SPACES) or f"declaration-{service_date}"}
+        declaration["addresses"] = [form.addresses[index].strip(SPACES) for index in boxes]
+    service_date = form.service_date.strip(SPACES)
+    claim: dict[str, Any] = {"claim_id": form.claim_id.strip(SPACES) or f"declaration-{service_date}"}
     if service_date:
         claim["service_date"] = service_date
-    receipt_number = form.receipt_number.strip(_SPACES)
+    receipt_number = form.receipt_number.strip(SPACES)
     if receipt_number:
         claim["receipt_number"] = receipt_number
     claim["declaration"] = declaration
-    payer = form.payer_when_unknown.strip(_SPACES)
+    payer = form.payer_when_unknown.strip(SPACES)
     if payer:
         claim["options"] = {"payer_when_unknown": payer}
     return claim, boxes
@@ -252,7 +254,7 @@ def _text_errors(form: DeclarationForm, converted: dict[str, str]) -> Iterator[I
 
 def _date_errors(form: DeclarationForm, dates: dict[str, date]) -> Iterator[ItemError]:
     for field in _DATES:
-        text = getattr(form, field).strip(_SPACES)
+        text = getattr(form, field).strip(SPACES)
         if not text:
             continue
         try:
@@ -321,7 +323,7 @@ def check(form: DeclarationForm) -> DeclarationCheck:
         if problem.field is not None and all(error.field != problem.field for error in errors):
             errors.append(problem)
     omitted = {}
-    if resolution is not None and form.employer_name.strip(_SPACES):
+    if resolution is not None and form.employer_name.strip(SPACES):
         written = {comment.code for comment in resolution.comments}
         if comment_codes.EMPLOYER_NAME.code not in written:
             omitted["employer_name"] = fusho_summary.RULE_NO_EMPLOYER.title_ja
@@ -329,7 +331,7 @@ def check(form: DeclarationForm) -> DeclarationCheck:
     order = _form_order(form)
     if "birth_date" in dates and "service_date" in dates:
         late = late_elderly_note(
-            form.insurance_kind.strip(_SPACES) or "unknown", dates["birth_date"], dates["service_date"]
+            form.insurance_kind.strip(SPACES) or "unknown", dates["birth_date"], dates["service_date"]
         )
     return DeclarationCheck(
         errors=tuple(sorted(errors, key=lambda error: _position(order, error.field))),

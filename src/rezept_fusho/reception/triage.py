@@ -80,8 +80,8 @@ def triage_data(situation: Situation) -> GuidanceData:
 
     A guidance depends on the situation's fields, not on its id, and a day's situations are a
     few combinations of a few choices: each combination is worked out once and remembered
-    (:data:`MEMO_SIZE` at most). A situation with a certificate expiry, the patient's own
-    date, is worked out every time and not kept.
+    (:data:`MEMO_SIZE` at most, the oldest dropped first). A situation with a certificate
+    expiry, the patient's own date, is worked out every time and not kept.
     """
     if situation.certificate_expiry is not None:
         return _worked_out(situation)
@@ -90,8 +90,10 @@ def triage_data(situation: Situation) -> GuidanceData:
     if known is not None:
         return known._replace(situation_id=situation.situation_id)
     guidance = _worked_out(situation)
-    if len(_MEMO) < MEMO_SIZE:
-        _MEMO[key] = guidance._replace(situation_id="")  # no line's id is kept
+    if len(_MEMO) >= MEMO_SIZE:
+        # The oldest goes: the 診療日 is in the key, and a long-running service moves on to new days.
+        del _MEMO[next(iter(_MEMO))]
+    _MEMO[key] = guidance._replace(situation_id="")  # no line's id is kept
     return guidance
 
 
@@ -177,7 +179,7 @@ def _grace_path(situation: Situation, presented: frozenset[Item], ledger: Ledger
     return {
         "method": "certificate_grace",
         "pattern": None,
-        "label": "電子証明書の有効期限切れ後3か月以内のマイナンバーカード",
+        "label": f"電子証明書の有効期限切れ後{certificate_grace.GRACE_MONTHS}か月以内のマイナンバーカード",
         "action": f"カードリーダでもう一度読み取る（{last.isoformat()}まで資格確認に使える）",
         "rule": rule.id,
         "available": timing == "now",

@@ -66,8 +66,7 @@ from rezept_fusho.server.refusals import (
     documented,
 )
 
-# The limits were defined here before limits.py: still importable from here.
-__all__ = ["MAX_BATCH", "MAX_BODY_BYTES", "create_app"]
+__all__ = ["create_app"]
 
 access_log = logging.getLogger("rezept_fusho.access")
 
@@ -279,10 +278,10 @@ def _answer(body: bytes, handler: Handler, id_field: str, batch: bool) -> Respon
         results = [outcome(item, line, handler, id_field) for line, item in enumerate(data, start=1)]
         errors = sum(1 for _, ok in results if not ok)
         content: dict[str, Any] = {"results": [record for record, _ in results], "errors": errors}
-        if not isinstance(handler, Fast):
-            return JSONResponse(content)
-        # Rendered results in it: orjson writes them; failing that, the whole batch by the model's path.
-        return _fast_response(content) or _answer(body, handler.handler, id_field, batch)
+        if isinstance(handler, Fast) and any(isinstance(record, bytes) for record, _ in results):
+            # Rendered results in it: orjson writes them; failing that, the whole batch by the model's path.
+            return _fast_response(content) or _answer(body, handler.handler, id_field, batch)
+        return JSONResponse(content)
     result, ok = outcome(data, 1, handler, id_field)
     status = 200 if ok else 422
     if isinstance(result, bytes):

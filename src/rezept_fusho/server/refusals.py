@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.jsonl import INVALID_JSON, error_record
+from rezept_fusho.models.types import INVALID_DATE_TEXTS
 from rezept_fusho.server.limits import MAX_BATCH
 
 
@@ -101,12 +102,7 @@ BODY_INCOMPLETE = Refusal(
 NOT_JSON = Refusal(400, INVALID_JSON, "invalid_json: the body is not JSON (or not UTF-8)")
 INVALID_RULES_DATE = Refusal(
     422,
-    ClaimError(
-        "invalid_date",
-        "date",
-        "日付はYYYY-MM-DD形式の実在する日付にしてください",
-        "a date must be a real date written YYYY-MM-DD",
-    ),
+    ClaimError("invalid_date", "date", *INVALID_DATE_TEXTS),
     "date is not a real date written YYYY-MM-DD",
 )
 

@@ -26,7 +26,12 @@ from typing import BinaryIO
 import attrs
 
 from rezept_fusho.numbers import insurer, public_payer, recipient
-from rezept_fusho.rules.claim import comment_codes, fusho_insurer_placeholder, fusho_number_placeholder
+from rezept_fusho.rules.claim import (
+    comment_codes,
+    fusho_insurer_placeholder,
+    fusho_number_placeholder,
+    qualification_flag,
+)
 from rezept_fusho.uke.build.re import flag_of
 from rezept_fusho.uke.fields import decode_value, field_codes
 from rezept_fusho.uke.options import Kind, UkeOptions
@@ -73,6 +78,7 @@ _FUSHO_NUMBERS = {
     False: _both_widths(fusho_number_placeholder.NUMBER.every_value),
 }
 _ALL_FUSHO_NUMBERS = _FUSHO_NUMBERS[True] | _FUSHO_NUMBERS[False]
+_FUSHO_FLAG, _PAST_FLAG = qualification_flag.FLAGS["fusho"], qualification_flag.FLAGS["past"]
 _FREE = comment_codes.FREE_TEXT.code.encode("ascii")
 _FUSHO_CODE = comment_codes.FUSHO.code.encode("ascii")
 _FUSHO_TEXT = comment_codes.FUSHO.master_text.encode("cp932")
@@ -82,7 +88,8 @@ _PAST_CODE = comment_codes.PAST.code.encode("ascii")
 _PAST_TEXT = "旧資格".encode("cp932")
 _RECORD_ID = re.compile(rb"[0-9A-Z]{2}")
 _INSURER_SHAPE = re.compile(r"[0-9]{8}|  [0-9]{6}")
-_DIGITS = re.compile(rb"[0-9]+")
+#: A count or a point total: its spec already reports a longer one (int() refuses 4,300 digits and more).
+_DIGITS = re.compile(rb"[0-9]{1,10}")
 #: Records that can carry a 摘要 comment (調剤 has TK beside CO).
 _COMMENT_RECORDS = frozenset({"CO", "TK"})
 #: The records _Checker._in_receipt acts on, besides a receipt's first 摘要 record (_head_ids).
@@ -187,8 +194,9 @@ class _Checker:
         receipt: _Receipt | None = None
         records = 0
         layout = self.layout
-        regexes = {rid: spec.line_regex() for rid, spec in layout.specs.items()}
-        heads = _head_ids(layout)
+        # Both set from the file's header, on its first line.
+        regexes: dict[str, re.Pattern[bytes]] = {}
+        heads: frozenset[str] = frozenset()
         known_ids: set[str] = set()
         for number, raw, eol in reader.lines_of():
             # Most lines need nothing but the regex: a Record is built only for those that do.
@@ -371,7 +379,7 @@ class _Checker:
                 self._add_at("fusho_symbol_not_empty", ho, "HO", SYMBOL)
             if number not in _FUSHO_NUMBERS[receipt.late]:
                 self._add_at("fusho_number", ho, "HO", NUMBER)
-            if flag is not None and flag != "1":
+            if flag is not None and flag != _FUSHO_FLAG:
                 self._flag_problem("fusho_flag_missing", receipt)
             return
         if fusho_first:
@@ -379,11 +387,11 @@ class _Checker:
             self._add("fusho_summary_without_placeholder", first)
         if number in _ALL_FUSHO_NUMBERS:
             self._add_at("fusho_number_without_placeholder", ho, "HO", NUMBER)
-        if flag == "1":
+        if flag == _FUSHO_FLAG:
             self._flag_problem("fusho_flag_with_real_insurer", receipt)
-        elif flag == "2" and not receipt.past_comment:
+        elif flag == _PAST_FLAG and not receipt.past_comment:
             self._flag_problem("past_flag_without_comment", receipt)
-        elif flag is not None and flag != "2" and receipt.past_comment:
+        elif flag is not None and flag != _PAST_FLAG and receipt.past_comment:
             self._flag_problem("past_comment_without_flag", receipt)
 
     def _flag(self, receipt: _Receipt) -> str | None:

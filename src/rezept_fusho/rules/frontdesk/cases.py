@@ -40,6 +40,11 @@ class CaseEntry:
     rule: Rule
     methods: tuple[Method, ...]
 
+    @property
+    def label(self) -> str:
+        """The case alone: the case rules' titles read 「case → patterns」."""
+        return self.rule.title_ja.split(" → ")[0]
+
 
 def _rule(case_id: str, title_ja: str, title_en: str, section: str, grade: Grade = "inferred") -> Rule:
     return Rule(

@@ -21,16 +21,17 @@ from datetime import date
 from rezept_fusho.rules.rule import Citation, Rule, Window
 from rezept_fusho.rules.sources import KOKUJI_349, VIA_JMEDJ_349
 
+#: 療養担当規則 第3条: the months a card stays usable after its certificate expired.
+GRACE_MONTHS = 3
+
 RULE = Rule(
     id="FRONTDESK-CERTIFICATE-GRACE",
-    title_ja="電子証明書の有効期限切れから3か月間はマイナ保険証として使える",
+    title_ja=f"電子証明書の有効期限切れから{GRACE_MONTHS}か月間はマイナ保険証として使える",
     title_en="A card whose electronic certificate expired stays usable for three months",
     window=Window(date(2024, 12, 2)),
     citations=(Citation(KOKUJI_349, "療養担当規則 第3条（電子証明書の有効期限後3月）", via=VIA_JMEDJ_349),),
     summary=__doc__ or "",
 )
-
-GRACE_MONTHS = 3
 
 
 def last_usable_day(expiry: date) -> date:

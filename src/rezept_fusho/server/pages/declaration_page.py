@@ -16,7 +16,13 @@ from typing import Any
 
 from rezept_fusho.models.resolution import Resolution
 from rezept_fusho.models.types import MAX_ID_LENGTH
-from rezept_fusho.reception.declaration import MAX_ADDRESSES, DeclarationCheck, DeclarationForm, ItemError
+from rezept_fusho.reception.declaration import (
+    MAX_ADDRESSES,
+    SPACES,
+    DeclarationCheck,
+    DeclarationForm,
+    ItemError,
+)
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
 from rezept_fusho.rules.frontdesk import pattern_a
 from rezept_fusho.server.pages.controls import control_id, radios, select, text_input
@@ -39,6 +45,8 @@ _LABELS = {field: info.title or field for field, info in DeclarationForm.model_f
 _KINDS: dict[str, str] = dict(KIND_LABELS.items())
 #: Items shown as a group of radio buttons: an error links to the group, not to one button.
 _GROUPS = frozenset({"insurance_kind"})
+#: The preview's words for basis and payer, for the page's script.
+_WORDS = f' data-basis="{esc(json.dumps(BASIS_LABELS))}" data-payer="{esc(json.dumps(PAYER_LABELS))}"'
 
 
 def _anchor(field: str) -> str:
@@ -80,7 +88,7 @@ def _written(result: DeclarationCheck | None, name: str, typed: str) -> str | No
     if name in result.omitted:
         return f"摘要には記載しません（{result.omitted[name]}）"
     converted = result.converted.get(name)
-    if converted is None or converted == typed.strip(" \t\u3000"):
+    if converted is None or converted == typed.strip(SPACES):
         return None
     return f"摘要での記載：{converted}"
 
@@ -131,8 +139,7 @@ def _preview(result: DeclarationCheck | None) -> str:
     claim_line = (result.claim_line or "") if result is not None else ""
     warning_items = "".join(f"<li>{esc(japanese(item.message))}</li>" for item in warnings)
     ready = " hidden" if not claim_line else ""
-    words = f' data-basis="{esc(json.dumps(BASIS_LABELS))}" data-payer="{esc(json.dumps(PAYER_LABELS))}"'
-    return f"""<section class="preview card" id="preview" aria-labelledby="preview-title"{words}>
+    return f"""<section class="preview card" id="preview" aria-labelledby="preview-title"{_WORDS}>
 <h2 id="preview-title">請求のプレビュー</h2>
 <p id="check-status" class="status{" ok" if resolution else ""}" role="status">{esc(_status(result))}</p>
 <dl class="facts" id="claim-facts">{_facts(resolution)}</dl>

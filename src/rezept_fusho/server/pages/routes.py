@@ -22,10 +22,10 @@ from fastapi import FastAPI, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from rezept_fusho.api import check_declaration, triage_object
+from rezept_fusho.api import triage_object
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.input_errors import to_claim_error
-from rezept_fusho.reception.declaration import DeclarationCheck, DeclarationForm
+from rezept_fusho.reception.declaration import DeclarationCheck, DeclarationForm, check
 from rezept_fusho.reception.models import Guidance
 from rezept_fusho.server.body import is_form, read_body
 from rezept_fusho.server.origin import same_origin
@@ -175,7 +175,7 @@ def _triage(values: Mapping[str, list[str]]) -> tuple[Guidance | None, ClaimErro
 async def _checked(values: Mapping[str, list[str]]) -> tuple[DeclarationForm, DeclarationCheck]:
     data = declaration_page.form_object(values)
     form = DeclarationForm.model_validate(data)  # every field a string: never fails
-    return form, await run_in_threadpool(check_declaration, data)
+    return form, await run_in_threadpool(check, form)
 
 
 def _safe_name(name: str) -> str:

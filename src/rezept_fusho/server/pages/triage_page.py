@@ -14,7 +14,7 @@ from typing import Any, get_args
 from rezept_fusho.errors import ClaimError
 from rezept_fusho.reception.models import Guidance, Path
 from rezept_fusho.rules.claim.fusho_summary import KIND_LABELS
-from rezept_fusho.rules.frontdesk import cases, collect, expired_card_temporary
+from rezept_fusho.rules.frontdesk import cases, certificate_grace, collect, expired_card_temporary
 from rezept_fusho.rules.frontdesk.vocabulary import (
     AGE_GROUP_LABELS,
     ITEM_LABELS,
@@ -34,8 +34,8 @@ __all__ = ["render", "situation_object"]
 #: The page triages one situation at a time; the id is never shown.
 SITUATION_ID = "reception"
 
-#: The case rules' titles read 「case → patterns」: the form shows the case.
-CASE_LABELS = {case: entry.rule.title_ja.split(" → ")[0] for case, entry in cases.CASES.items()}
+#: The form shows the case alone.
+CASE_LABELS = {case: entry.label for case, entry in cases.CASES.items()}
 _TEXT = ("service_date", "case", "visit", "setting", "certificate_expiry", "insurance_kind", "lookup")
 _CHOICE = ("age_group", "declared_ratio")
 _DEFAULTS = {"setting": "clinic", "insurance_kind": "unknown", "lookup": "not_done"}
@@ -51,6 +51,10 @@ def _end_options() -> list[tuple[str, str]]:
         )
         options.append((value.value.isoformat(), label))
     return options
+
+
+#: The choices of the temporary handling's end, latest first, with their sources.
+_END_OPTIONS = _end_options()
 
 
 def _first(values: Mapping[str, list[str]], name: str) -> str:
@@ -85,7 +89,7 @@ def _form(values: Mapping[str, list[str]], error: ClaimError | None, token_requi
         return _first(values, name) or _DEFAULTS.get(name, "")
 
     def error_at(name: str) -> str | None:
-        return japanese(error.message_ja) if error is not None and _control(error.field) == name else None
+        return error.message_ja if error is not None and _control(error.field) == name else None
 
     details = [
         radios("setting", "受診の場", SETTING_LABELS.items(), value("setting"), error=error_at("setting")),
@@ -108,7 +112,7 @@ def _form(values: Mapping[str, list[str]], error: ClaimError | None, token_requi
             "利用者証明用電子証明書の有効期限（分かれば）",
             value("certificate_expiry"),
             kind="date",
-            hint="期限切れから3か月以内なら、マイナ保険証として使えることがあります",
+            hint=f"期限切れから{certificate_grace.GRACE_MONTHS}か月以内なら、マイナ保険証として使えることがあります",
             error=error_at("certificate_expiry"),
         ),
         select(
@@ -128,7 +132,7 @@ def _form(values: Mapping[str, list[str]], error: ClaimError | None, token_requi
         select(
             "temporary_end",
             "有効期限切れの保険証等の暫定的取扱いの終了日",
-            _end_options(),
+            _END_OPTIONS,
             value("temporary_end") or expired_card_temporary.DEFAULT_END,
             error=error_at("temporary_end"),
         ),

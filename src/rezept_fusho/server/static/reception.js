@@ -188,6 +188,7 @@
       var field = id.replace(/^addresses-/, "addresses.");
       var control = byId(id);
       var written = result.converted[field];
+      // Trimmed as the library trims an item (reception.declaration.SPACES).
       var typed = control ? control.value.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, "") : "";
       if (result.omitted[field]) {
         setText(element, "摘要には記載しません（" + result.omitted[field] + "）");

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from rezept_fusho.rules.claim import qualification_flag
+
 #: 作成日時 (14) + 災害区分 (2), then the flag and anything after it.
 _LAYOUT = re.compile(r"[0-9]{16}(?:[0-9].*)?", re.DOTALL)
 #: 災害区分 when there is no disaster.
@@ -44,7 +46,7 @@ def with_flag(claim_info: str, flag: str, created_at: str | None) -> str | None:
     Flag ``0`` (a claim on neither) leaves an empty 請求情報 empty: there is nothing to reset.
     """
     if not claim_info:
-        if flag == "0":
+        if flag == qualification_flag.NEITHER:
             return claim_info
         return None if created_at is None else created_at + NO_DISASTER + flag
     if not _LAYOUT.fullmatch(claim_info):

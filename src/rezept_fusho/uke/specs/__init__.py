@@ -67,7 +67,8 @@ class Layout:
 
     @property
     def boundaries(self) -> frozenset[str]:
-        """Records that end the receipt before them."""
+        """Records that can end the receipt before them: GO and the receipt opener always, an RE
+        only once the receipt has its RE (a 歯科 IR comes before its RE)."""
         return frozenset({"RE", "GO", self.receipt_opener})
 
     @property
@@ -75,7 +76,8 @@ class Layout:
         return self.specs[self.comment_id].fields[self.specs[self.comment_id].index(COMMENT_TEXT)].max_bytes
 
 
-@functools.cache
+# Bounded: the 請求年月 may come from a request (the 申立書 check) and the options carry a per-run 作成日時.
+@functools.lru_cache(maxsize=64)
 def layout_for(kind: Kind, claim_month: date | None, options: UkeOptions) -> Layout:
     """The layout of *kind* under the spec in force for *claim_month* (the latest when None)."""
     flags = kind in options.flag_kinds

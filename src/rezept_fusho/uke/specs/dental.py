@@ -20,6 +20,7 @@ from datetime import date
 
 from rezept_fusho.uke.fields import FieldSpec, RecordSpec
 from rezept_fusho.uke.options import UkeOptions
+from rezept_fusho.uke.specs import medical
 from rezept_fusho.uke.specs.common import (
     CLAIM_MONTH,
     POINTS,
@@ -44,7 +45,7 @@ from rezept_fusho.uke.specs.common import (
 R08_FIRST_CLAIM_MONTH = date(2026, 7, 1)
 #: CO 文字データ in the 令和8年6月版 (records.ts), and before it (not found: the 医科 value, which is safe).
 COMMENT_TEXT_BYTES_R08 = 400
-COMMENT_TEXT_BYTES_BEFORE = 76
+COMMENT_TEXT_BYTES_BEFORE = medical.COMMENT_TEXT_BYTES
 #: RE 請求情報２ (field 22, 英数又は漢字 40, 「保険医療機関が任意で記録可能な値」): the only RE field that can hold
 #: 作成日時 + 災害区分 + 資格確認区分. 請求情報１ (field 17, 数字 2) is the 割引点数単価.
 CLAIM_INFO = "請求情報２"

@@ -18,6 +18,7 @@ from datetime import date
 
 from rezept_fusho.uke.fields import RecordSpec
 from rezept_fusho.uke.options import UkeOptions
+from rezept_fusho.uke.specs import medical
 from rezept_fusho.uke.specs.common import (
     CLAIM_MONTH,
     POINTS,
@@ -38,7 +39,7 @@ from rezept_fusho.uke.specs.common import (
 )
 
 #: 文字データ of CO and TK: no 調剤 source gives it; the 医科 value, which pharma-oss's writer also keeps [I].
-COMMENT_TEXT_BYTES = 76
+COMMENT_TEXT_BYTES = medical.COMMENT_TEXT_BYTES
 #: RE 請求情報 (field 40); its mode and length are in no source [I: as 医科, 英数 40].
 CLAIM_INFO = "請求情報"
 
