@@ -95,11 +95,17 @@ def test_options_reach_uvicorn_and_the_app(
         ["--allowed-host", "*"],
         ["--body-timeout", "0"],
         ["--body-timeout", "soon"],
+        ["--body-timeout", "nan"],
+        ["--max-body-bytes", "0"],
+        ["--max-body-bytes", "-1"],
         ["--max-connections", "-1"],
         ["--keep-alive-timeout", "1.5"],
     ],
 )
-def test_bad_options_are_usage_errors(option: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_options_are_usage_errors(
+    option: list[str], uvicorn_run: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uvicorn_run: an option let through fails here instead of starting a real server.
     with pytest.raises(SystemExit) as exit_:
         main(["serve", *option])
     assert exit_.value.code == 2

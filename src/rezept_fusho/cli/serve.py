@@ -40,10 +40,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument(
         "--max-body-bytes",
-        type=int,
-        default=None,
+        type=_positive(int),
+        default=MAX_BODY_BYTES,
         metavar="N",
-        help=f"request size limit (default: {MAX_BODY_BYTES})",
+        help="request size limit (default: %(default)s)",
     )
     parser.add_argument(
         "--allowed-host",
@@ -93,7 +93,7 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
             raise argparse.ArgumentTypeError(
                 "must be a whole number" if kind is int else "must be a number"
             ) from None
-        if value <= 0:
+        if not value > 0:  # NaN too
             raise argparse.ArgumentTypeError("must be above 0")
         return value
 
@@ -136,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     app = create_app(
         token=token,
-        max_body_bytes=args.max_body_bytes or MAX_BODY_BYTES,
+        max_body_bytes=args.max_body_bytes,
         allowed_hosts=args.allowed_host,
         body_timeout=args.body_timeout,
     )
